@@ -1,0 +1,32 @@
+import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+// Three entries: the library (neutral: Node, Deno and browsers; no Node built-ins), the testing mock (Node only)
+// and the CLI (Node only). Each is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    platform: "neutral",
+    target: "es2022",
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    treeshake: true,
+    splitting: false,
+    // Deno reads `@ts-self-types` to find the declarations of a plain .js module.
+    banner: ({ format }) => (format === "esm" ? { js: '/* @ts-self-types="./index.d.ts" */' } : {}),
+  },
+  {
+    entry: { testing: "src/testing/index.ts" },
+    format: ["esm", "cjs"],
+    platform: "node",
+    target: "node20",
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+  },
+]);
