@@ -1,0 +1,46 @@
+import type { AbortError } from "@azure/abort-controller";
+import { DevOpsOperationError, type DevOpsOperationErrorCode } from "./devOpsOperationError.js";
+import { PollingError, type PollingErrorReason } from "./pollingError.js";
+import type { ArmRestError } from "./toRestError.js";
+
+/**
+ * Everything a poller can reject with, discriminable by `name`:
+ * - `DevOpsOperationError`: the operation ended Failed or Canceled (unless `resolveOnUnsuccessful`).
+ * - `PollingError`: the status could not be read (404, transient errors past the bound, untrusted URL, ...).
+ * - `RestError`: a non-2xx answer other than those (e.g. 401/403 on a poll, or the final GET failed).
+ * - `AbortError`: the caller's abortSignal fired, or `timeoutInMs` elapsed (the message names which).
+ */
+export type PollerError =
+  | DevOpsOperationError
+  | PollingError
+  | ArmRestError
+  | (AbortError & { readonly name: "AbortError" });
+
+// The guards test `instanceof` OR the name plus a field of the expected type: a bundle or Deno can load two
+// copies of this package, whose classes are distinct, yet an error from either copy must be recognised.
+
+/** Whether `e` is a DevOpsOperationError (from any copy of this package). */
+export function isDevOpsOperationError(e: unknown): e is DevOpsOperationError;
+/** Whether `e` is a DevOpsOperationError with this code; narrows `e.code` to it. */
+export function isDevOpsOperationError<C extends DevOpsOperationErrorCode>(e: unknown, code: C): e is DevOpsOperationError<C>;
+export function isDevOpsOperationError(e: unknown, code?: string): boolean {
+  const matches =
+    e instanceof DevOpsOperationError ||
+    (e instanceof Error && e.name === "DevOpsOperationError" && typeof (e as { code?: unknown }).code === "string");
+  return matches && (code === undefined || (e as DevOpsOperationError).code === code);
+}
+
+/** Whether `e` is a PollingError (from any copy of this package), optionally with this reason. */
+export function isPollingError(e: unknown): e is PollingError;
+export function isPollingError<R extends PollingErrorReason>(e: unknown, reason: R): e is PollingError<R>;
+export function isPollingError(e: unknown, reason?: string): boolean {
+  const matches =
+    e instanceof PollingError ||
+    (e instanceof Error && e.name === "PollingError" && typeof (e as { reason?: unknown }).reason === "string");
+  return matches && (reason === undefined || (e as PollingError).reason === reason);
+}
+
+/** Whether `e` is an AbortError (the caller's signal or the poller's timeout). */
+export function isAbortError(e: unknown): e is AbortError & { readonly name: "AbortError" } {
+  return e instanceof Error && e.name === "AbortError";
+}
