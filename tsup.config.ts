@@ -1,7 +1,4 @@
 import { defineConfig } from "tsup";
-import { readFileSync } from "node:fs";
-
-const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 // Three entries: the library (neutral: Node, Deno and browsers; no Node built-ins), the testing mock (Node only)
 // and the CLI (Node only). Each is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).

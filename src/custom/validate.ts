@@ -1,0 +1,74 @@
+import { pathParameters, type PathParameterRule } from "../generated/pathParameters.js";
+import { InvalidParameterError } from "./errors/invalidParameterError.js";
+
+// Checks the arguments of `client.path(template, ...values)` before core-client builds the URL. core-client
+// percent-encodes each value, which keeps `/`, `?`, `#` and `%` inside their segment, but some values still change
+// the request the server sees, and the swagger's own rules (resourceGroupName 1..90, pattern) are not enforced by
+// anything else on the client:
+// - a missing value leaves `{name}` in the URL and an extra one is silently ignored;
+// - `.` and `..` survive encoding and are then removed by URL normalisation, moving the request to another path;
+// - a lone surrogate makes encodeURIComponent throw a URIError that names nothing.
+// The rules come from the generated table, so they follow the swagger.
+
+const patterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    patterns.set(source, re);
+  }
+  return re;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}
+
+/** Throws InvalidParameterError when `value` breaks `rule`; returns quietly otherwise. */
+export function checkPathParameter(rule: PathParameterRule, value: unknown): void {
+  const { name } = rule;
+  if (value === undefined || value === null) throw new InvalidParameterError(name, "is required", `got ${describe(value)}`);
+  if (typeof value !== "string") throw new InvalidParameterError(name, "must be a string", `got ${describe(value)}`);
+  if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
+  if (rule.minLength !== undefined && value.length < rule.minLength) {
+    throw new InvalidParameterError(name, `must be at least ${rule.minLength} characters long`, `got ${value.length}`);
+  }
+  if (rule.maxLength !== undefined && value.length > rule.maxLength) {
+    throw new InvalidParameterError(name, `must be at most ${rule.maxLength} characters long`, `got ${value.length}`);
+  }
+  if (rule.pattern !== undefined && !patternOf(rule.pattern).test(value)) {
+    throw new InvalidParameterError(name, `must match the pattern ${rule.pattern}`, `got ${describe(value)}`);
+  }
+  if (value === "." || value === "..") {
+    throw new InvalidParameterError(name, 'must not be "." or ".."', "URL normalisation would change the request path");
+  }
+  if (!isWellFormed(value)) {
+    throw new InvalidParameterError(name, "must be well-formed Unicode", "it contains a lone surrogate");
+  }
+}
+
+/** Checks every value given to `client.path(template, ...values)` against the template's rules. */
+export function checkPathArguments(template: string, values: readonly unknown[]): void {
+  if (typeof template !== "string") throw new InvalidParameterError("path", "must be a string", `got ${describe(template)}`);
+  const rules = (pathParameters as Record<string, readonly PathParameterRule[] | undefined>)[template];
+  if (!rules) {
+    throw new InvalidParameterError(
+      "path",
+      "must be one of the API's path templates",
+      `got ${describe(template)}; use client.pathUnchecked for other URLs`,
+    );
+  }
+  if (values.length !== rules.length) {
+    const names = rules.map((r) => r.name).join(", ");
+    throw new InvalidParameterError("path", `takes ${rules.length} path parameters (${names})`, `got ${values.length}`);
+  }
+  rules.forEach((rule, i) => checkPathParameter(rule, values[i]));
+}
+
+// String.prototype.isWellFormed is missing from older browsers and from the ES2022 lib typings.
+function isWellFormed(value: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+}
