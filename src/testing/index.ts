@@ -1,0 +1,15 @@
+// The embedded mock of the ARM DevOps API, for tests, demos and users (`arm-security-devops/testing`).
+// Node only: it runs a node:http(s) server; the library's browser entry never imports it.
+export type {
+  MockArm,
+  MockArmOptions,
+  MockResponse,
+  MockScope,
+  OperationError,
+  OperationPlan,
+  RecordedRequest,
+} from "./types.js";
+export { startMockArm } from "./server.js";
+export { createTestCertificate } from "./certificate.js";
+export { API_VERSION, DEFAULT_SCOPE } from "./scope.js";
+export { SEED } from "./seed.js";

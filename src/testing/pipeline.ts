@@ -1,0 +1,175 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MockState } from "./context.js";
+import type { Lifecycle } from "./lifecycle.js";
+import { matchRoute } from "./routes.js";
+import { armError, respond } from "./respond.js";
+import { API_VERSION } from "./scope.js";
+import type { Scripts } from "./script.js";
+import type { MockResponse, RecordedRequest } from "./types.js";
+
+export interface PipelineDeps {
+  state: MockState;
+  scripts: Scripts;
+  life: Lifecycle;
+  requests: RecordedRequest[];
+  token: string;
+  requireAuth: boolean;
+}
+
+/** Request bodies above this are refused with 413, so a runaway client cannot exhaust memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const EXPOSED =
+  "Retry-After, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, Location, x-ms-error-code";
+
+/** Handles one request from arrival to answer; it never throws (a failure becomes a 500, or a dropped socket). */
+export async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps): Promise<void> {
+  const base = baseHeaders(req);
+  try {
+    const answer = await decide(req, deps);
+    await respond(res, answer, base, deps.life);
+  } catch {
+    if (res.headersSent || res.destroyed) res.destroy();
+    else
+      await respond(res, armError(500, "InternalServerError", "The mock failed to answer."), base, deps.life).catch(
+        () => res.destroy(),
+      );
+  }
+}
+
+async function decide(req: IncomingMessage, deps: PipelineDeps): Promise<MockResponse> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const rawPath = q < 0 ? url : url.slice(0, q);
+  const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : url.slice(q + 1)));
+  const { text, tooLarge } = await readBody(req);
+  deps.requests.push({
+    method,
+    path: rawPath,
+    url,
+    query,
+    headers: flatHeaders(req),
+    body: parseBody(text),
+    at: Date.now(),
+  });
+
+  const scripted = deps.scripts.take(method, rawPath);
+  if (scripted) return scripted;
+  if (method === "OPTIONS") return preflight(req);
+  if (tooLarge)
+    return armError(413, "RequestEntityTooLarge", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, {
+      connection: "close",
+    });
+  if (deps.requireAuth && req.headers.authorization?.replace(/^bearer /i, "Bearer ") !== `Bearer ${deps.token}`) {
+    return armError(
+      401,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is missing or its bearer token is not valid.",
+    );
+  }
+  const apiVersion = query["api-version"];
+  if (apiVersion === undefined) {
+    return armError(
+      400,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests.",
+    );
+  }
+  if (apiVersion !== API_VERSION) {
+    return armError(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${apiVersion}' is invalid. The supported versions are '${API_VERSION}'.`,
+    );
+  }
+  const segments = decodeSegments(rawPath);
+  if (!segments)
+    return armError(400, "InvalidRequestUri", `The request path '${rawPath}' is not validly percent-encoded.`);
+  const match = matchRoute(method, segments);
+  if (match.kind === "none") return armError(404, "NotFound", `No operation matches ${method} '${rawPath}'.`);
+  if (match.kind === "method") {
+    return armError(405, "MethodNotAllowed", `The path does not support ${method}.`, {
+      allow: match.allowed.join(", "),
+    });
+  }
+  const { subscriptionId = "", resourceGroupName = "", securityConnectorName = "" } = match.params;
+  const scope = { subscriptionId, resourceGroupName, securityConnectorName };
+  return match.route.handle({ state: deps.state, scope, params: match.params, query, rawPath, body: parseBody(text) });
+}
+
+/** Each segment decoded on its own, so `%2F` stays inside one segment; undefined on malformed escapes. */
+function decodeSegments(rawPath: string): string[] | undefined {
+  try {
+    return rawPath.split("/").map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (tooLarge: boolean) => {
+      req.removeAllListeners("data");
+      resolve({ text: tooLarge ? "" : Buffer.concat(chunks).toString("utf8"), tooLarge });
+    };
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause(); // stop reading; the 413 closes the connection
+        finish(true);
+      } else chunks.push(chunk);
+    });
+    req.once("end", () => finish(false));
+    req.once("close", () => finish(false));
+    req.once("error", () => finish(false));
+  });
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+function baseHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  const headers: Record<string, string> = {
+    "x-ms-request-id": randomUUID(),
+    "x-ms-correlation-request-id": single(req.headers["x-ms-correlation-request-id"]) ?? randomUUID(),
+    "access-control-allow-origin": origin ?? "*",
+    "access-control-expose-headers": EXPOSED,
+  };
+  const clientRequestId = single(req.headers["x-ms-client-request-id"]);
+  if (clientRequestId) headers["x-ms-client-request-id"] = clientRequestId;
+  if (origin) headers["vary"] = "Origin";
+  return headers;
+}
+
+function preflight(req: IncomingMessage): MockResponse {
+  const requested = single(req.headers["access-control-request-headers"]);
+  return {
+    status: 204,
+    headers: {
+      "access-control-allow-methods": "GET, PUT, PATCH, POST, DELETE, OPTIONS",
+      "access-control-allow-headers": requested ?? "authorization, content-type, x-ms-client-request-id",
+      "access-control-max-age": "600",
+    },
+  };
+}
+
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

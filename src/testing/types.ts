@@ -1,0 +1,110 @@
+import type { TokenCredential } from "@azure/core-auth";
+
+/** One scripted (or computed) answer of the mock. */
+export interface MockResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON-serialised with content-type application/json. */
+  body?: unknown;
+  /** Sent as is (with `headers` as given): malformed JSON, HTML proxy pages, empty bodies. Wins over `body`. */
+  rawBody?: string | Uint8Array;
+  /** Wait before answering; cut short by close(). */
+  delayMs?: number;
+  /** reset: destroy the socket without answering; stall: never answer until close(). */
+  fault?: "reset" | "stall";
+}
+
+/** A request as the mock received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Raw path as received, without the query. */
+  path: string;
+  /** Raw path and query as received. */
+  url: string;
+  /** Decoded query parameters. */
+  query: Record<string, string>;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, the raw string if not JSON, undefined if empty. */
+  body: unknown;
+  /** Date.now() at arrival. */
+  at: number;
+}
+
+export interface OperationError {
+  code: string;
+  message: string;
+  target?: string;
+  details?: unknown[];
+  additionalInfo?: unknown[];
+}
+
+/** How one long-running operation behaves. */
+export interface OperationPlan {
+  /** percentComplete reported by successive in-progress polls (default [0, 50]). */
+  steps?: number[];
+  /** Default "Succeeded". */
+  outcome?: "Succeeded" | "Failed" | "Canceled";
+  /** For Failed/Canceled; Failed defaults to a TokenExchangeFailed error with target, a detail and additionalInfo. */
+  error?: OperationError;
+  /** Retry-After on the initial 201/202 and every in-progress poll; default "0"; null = no header. */
+  retryAfter?: string | null;
+  /** Which header(s) the initial 201/202 carries; default Azure-AsyncOperation. */
+  header?: "Azure-AsyncOperation" | "Location" | "both";
+  /** Default "InProgress". */
+  inProgressStatus?: string;
+  /** Answer synchronously: 200 with provisioningState Succeeded and no header. */
+  sync?: boolean;
+}
+
+/** The security connector a request addresses. */
+export interface MockScope {
+  subscriptionId: string;
+  resourceGroupName: string;
+  securityConnectorName: string;
+}
+
+export interface MockArm {
+  /** "https://127.0.0.1:PORT" (or http:// when https: false). */
+  readonly endpoint: string;
+  /** PEM of the server certificate (https), for `tlsOptions: { ca }` or NODE_EXTRA_CA_CERTS. */
+  readonly certificate: string | undefined;
+  /** The bearer token the mock accepts. */
+  readonly token: string;
+  /** Resolves { token, expiresOnTimestamp } with the accepted token. */
+  readonly credential: TokenCredential;
+  /** Every request in arrival order, OPTIONS preflights included. */
+  readonly requests: RecordedRequest[];
+  /**
+   * Successive answers for method + path (the exact raw path without query — an absolute URL or a query is
+   * stripped — or a RegExp tested on the raw path), consumed in order; once exhausted the stateful behaviour
+   * answers again. Scripts take precedence over everything else (auth and api-version checks included).
+   */
+  script(method: string, path: string | RegExp, ...responses: MockResponse[]): void;
+  /** Plans for the next long-running operations started, in order; afterwards the default plan. */
+  planOperations(...plans: OperationPlan[]): void;
+  /** Registers an operation that touches no resource; returns its absolute status URL. */
+  addOperationResult(id: string, plan?: OperationPlan, scope?: MockScope): string;
+  operationResultUrl(id: string, scope?: MockScope): string;
+  /** How many GETs of its status URL the operation engine has served (scripted answers not counted). */
+  pollCount(id: string): number;
+  /** Back to the seeded state; scripts, plans, operations and recorded requests cleared. */
+  reset(): void;
+  /** Closes the server and every socket, stalled ones included; idempotent. */
+  close(): Promise<void>;
+}
+
+export interface MockArmOptions {
+  /** Default 0 (ephemeral). */
+  port?: number;
+  /** Default true: a self-signed certificate made at start. */
+  https?: boolean | { key: string; cert: string };
+  /** Default a random string. */
+  token?: string;
+  /** Default true: 401 AuthenticationFailed without `Authorization: Bearer <token>`. */
+  requireAuth?: boolean;
+  /** Items per page of pageable lists; default 2 so paging is visible. */
+  pageSize?: number;
+  /** Default true: the seeded inventory of DEFAULT_SCOPE. */
+  seed?: boolean;
+}
