@@ -1,18 +1,14 @@
 #!/usr/bin/env node
 // check:spec: fails when swagger/ differs in structure from the upstream 2024-04-01 spec.
 // Usage: node scripts/check-spec.mjs [ours.json] [upstream.json]
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compareSpecs } from './spec/compare.mjs';
-import { describeDifference } from './spec/diff.mjs';
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { compareSpecs } from "./spec/compare.mjs";
+import { describeDifference } from "./spec/diff.mjs";
+import { oursSpec, upstreamSpec } from "./spec/paths.mjs";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const UPSTREAM_RELATIVE = '../shared/reference/azure-rest-api-specs/specification/security/resource-manager/'
-  + 'Microsoft.Security/stable/2024-04-01/securityConnectorsDevOps.json';
-
-const ours = resolve(process.argv[2] ?? resolve(repoRoot, 'swagger/securityConnectorsDevOps.json'));
-const upstream = resolve(process.argv[3] ?? resolve(repoRoot, UPSTREAM_RELATIVE));
+const ours = resolve(process.argv[2] ?? oursSpec);
+const upstream = resolve(process.argv[3] ?? upstreamSpec);
 
 if (!existsSync(upstream)) {
   console.log(`check:spec: upstream copy is absent (${upstream}); check skipped.`);
@@ -28,6 +24,8 @@ try {
 }
 for (const d of result.differences) console.log(describeDifference(d));
 const { operations, schemas, differences } = result;
-console.log(`check:spec: ${operations} operations, ${schemas.local}+${schemas.external} schemas compared, `
-  + `${differences.length} difference${differences.length === 1 ? '' : 's'}`);
+console.log(
+  `check:spec: ${operations} operations, ${schemas.local}+${schemas.external} schemas compared, ` +
+    `${differences.length} difference${differences.length === 1 ? "" : "s"}`,
+);
 process.exit(differences.length === 0 ? 0 : 1);

@@ -1,8 +1,8 @@
 // Structural comparison of our Swagger with the upstream one. Documentation and definition names
 // are ignored; everything a generator or a client depends on is compared. See normalize.mjs.
-import { RefResolver } from './refs.mjs';
-import { describeSpec } from './operations.mjs';
-import { deepDiff, formatPath } from './diff.mjs';
+import { RefResolver } from "./refs.mjs";
+import { describeSpec } from "./operations.mjs";
+import { deepDiff, formatPath } from "./diff.mjs";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -18,11 +18,11 @@ function compareDefinitions(ours, upstream, root, out) {
   }
   for (const name of oursLeft) {
     const twin = upLeft.findIndex((u) => same(ours.get(name), upstream.get(u)));
-    if (twin === -1) out.push({ path: formatPath([root, name]), kind: 'only-ours', ours: ours.get(name) });
+    if (twin === -1) out.push({ path: formatPath([root, name]), kind: "only-ours", ours: ours.get(name) });
     else upLeft.splice(twin, 1);
   }
   for (const name of upLeft) {
-    out.push({ path: formatPath([root, name]), kind: 'only-upstream', upstream: upstream.get(name) });
+    out.push({ path: formatPath([root, name]), kind: "only-upstream", upstream: upstream.get(name) });
   }
 }
 
@@ -39,9 +39,9 @@ export function compareSpecs(oursPath, upstreamPath) {
   const upstream = describeSpec(refs, upstreamPath);
   const differences = [];
   deepDiff(ours.top, upstream.top, [], differences);
-  deepDiff(ours.paths, upstream.paths, ['paths'], differences);
-  compareDefinitions(ours.definitions, upstream.definitions, 'definitions', differences);
-  compareDefinitions(schemasOf(ours.external), schemasOf(upstream.external), 'externalDefinitions', differences);
+  deepDiff(ours.paths, upstream.paths, ["paths"], differences);
+  compareDefinitions(ours.definitions, upstream.definitions, "definitions", differences);
+  compareDefinitions(schemasOf(ours.external), schemasOf(upstream.external), "externalDefinitions", differences);
   return {
     operations: ours.operationCount,
     schemas: { local: ours.definitions.size, external: ours.external.size },

@@ -5,20 +5,38 @@
 
 /** Keys that only document; never compared. */
 export const DOC_KEYS = new Set([
-  'description', 'summary', 'title', 'example', 'examples', 'x-ms-examples', 'tags', 'externalDocs',
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "x-ms-examples",
+  "tags",
+  "externalDocs",
 ]);
 
 /** Booleans whose absence means false; `false` is dropped so that absent and false compare equal. */
 const FALSE_BY_DEFAULT = new Set([
-  'readOnly', 'required', 'deprecated', 'uniqueItems', 'exclusiveMinimum', 'exclusiveMaximum', 'x-nullable',
-  'x-ms-secret', 'x-ms-client-flatten', 'x-ms-azure-resource', 'x-ms-long-running-operation',
-  'x-ms-skip-url-encoding', 'x-ms-error-response', 'x-ms-external',
+  "readOnly",
+  "required",
+  "deprecated",
+  "uniqueItems",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "x-nullable",
+  "x-ms-secret",
+  "x-ms-client-flatten",
+  "x-ms-azure-resource",
+  "x-ms-long-running-operation",
+  "x-ms-skip-url-encoding",
+  "x-ms-error-response",
+  "x-ms-external",
 ]);
 
 /** Deeper than this, the input is assumed to be broken rather than merely nested. */
 const MAX_DEPTH = 64;
 
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const byJson = (a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
 
 function finish(out) {
@@ -33,7 +51,7 @@ function finish(out) {
 
 /** Documentation-free, key-sorted copy of plain data (extension values, defaults, scopes...). */
 export function generic(value, depth = 0) {
-  if (depth > MAX_DEPTH) throw new Error('value nested too deeply');
+  if (depth > MAX_DEPTH) throw new Error("value nested too deeply");
   if (Array.isArray(value)) return value.map((v) => generic(v, depth + 1));
   if (!isObject(value)) return value;
   const out = {};
@@ -57,13 +75,14 @@ function normEnumExtension(xmsEnum) {
 export function normSchema(ctx, schema, file, stack = []) {
   if (stack.length > MAX_DEPTH) throw new Error(`schema nesting deeper than ${MAX_DEPTH} at ${stack.at(-1)}`);
   if (!isObject(schema)) return schema;
-  if (typeof schema.$ref === 'string') {
+  if (typeof schema.$ref === "string") {
     const target = ctx.refs.resolve(schema.$ref, file);
     ctx.seen.add(target.key);
     const at = stack.indexOf(target.key);
-    const base = at === -1
-      ? normSchema(ctx, target.value, target.file, [...stack, target.key])
-      : { $recursion: stack.length - at };
+    const base =
+      at === -1
+        ? normSchema(ctx, target.value, target.file, [...stack, target.key])
+        : { $recursion: stack.length - at };
     const { $ref: _ignored, ...siblings } = schema;
     const extra = normSchema(ctx, siblings, file, stack);
     return Object.keys(extra).length === 0 ? base : finish({ ...base, ...extra });
@@ -73,32 +92,41 @@ export function normSchema(ctx, schema, file, stack = []) {
     if (DOC_KEYS.has(key)) continue;
     const sub = (s) => normSchema(ctx, s, file, stack);
     switch (key) {
-      case 'properties':
-        out[key] = Object.fromEntries(Object.keys(v).sort().map((name) => [name, sub(v[name])]));
+      case "properties":
+        out[key] = Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((name) => [name, sub(v[name])]),
+        );
         break;
-      case 'items':
+      case "items":
         out[key] = Array.isArray(v) ? v.map(sub) : sub(v);
         break;
-      case 'additionalProperties':
+      case "additionalProperties":
         out[key] = isObject(v) ? sub(v) : v;
         break;
-      case 'allOf': case 'anyOf': case 'oneOf':
+      case "allOf":
+      case "anyOf":
+      case "oneOf":
         out[key] = v.map(sub).sort(byJson);
         break;
-      case 'required':
+      case "required":
         // A schema's `required` is a list of names; a parameter's is a boolean.
-        if (Array.isArray(v)) { if (v.length > 0) out[key] = [...v].sort(); } else out[key] = v;
+        if (Array.isArray(v)) {
+          if (v.length > 0) out[key] = [...v].sort();
+        } else out[key] = v;
         break;
-      case 'enum':
+      case "enum":
         out[key] = [...v].sort(byJson);
         break;
-      case 'x-ms-enum':
+      case "x-ms-enum":
         out[key] = normEnumExtension(v);
         break;
-      case 'x-ms-identifiers': case 'x-ms-mutability':
+      case "x-ms-identifiers":
+      case "x-ms-mutability":
         out[key] = [...v].sort();
         break;
-      case 'schema':
+      case "schema":
         out[key] = sub(v);
         break;
       default:
@@ -113,16 +141,16 @@ export function normSchema(ctx, schema, file, stack = []) {
  * shared definition is a client parameter unless it says otherwise (AutoRest's rule).
  */
 export function normParameter(ctx, param, file, viaRef = false) {
-  if (isObject(param) && typeof param.$ref === 'string') {
+  if (isObject(param) && typeof param.$ref === "string") {
     const target = ctx.refs.resolve(param.$ref, file);
     return normParameter(ctx, target.value, target.file, true);
   }
-  if (!isObject(param) || typeof param.in !== 'string' || typeof param.name !== 'string') {
+  if (!isObject(param) || typeof param.in !== "string" || typeof param.name !== "string") {
     throw new Error(`parameter in ${file} needs "in" and "name": ${JSON.stringify(param)}`);
   }
   const out = normSchema(ctx, param, file, []);
-  out['x-ms-parameter-location'] ??= viaRef ? 'client' : 'method';
-  const name = param.in === 'header' ? param.name.toLowerCase() : param.name;
+  out["x-ms-parameter-location"] ??= viaRef ? "client" : "method";
+  const name = param.in === "header" ? param.name.toLowerCase() : param.name;
   return { key: `${param.in}:${name}`, value: finish(out) };
 }
 
@@ -130,7 +158,13 @@ export function normParameter(ctx, param, file, viaRef = false) {
 export function normSecurity(security) {
   if (!Array.isArray(security)) return [];
   return security
-    .map((req) => Object.fromEntries(Object.keys(req).sort().map((k) => [k, [...req[k]].sort()])))
+    .map((req) =>
+      Object.fromEntries(
+        Object.keys(req)
+          .sort()
+          .map((k) => [k, [...req[k]].sort()]),
+      ),
+    )
     .sort(byJson);
 }
 

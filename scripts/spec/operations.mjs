@@ -1,14 +1,14 @@
 // Canonical view of a whole spec: top-level facts, one entry per (path, method), and the
 // definitions (by name) that the spec holds or reaches through $ref in other files.
-import { basename, resolve } from 'node:path';
-import { generic, normParameter, normSchema, normSecurity, normSecurityDefinitions } from './normalize.mjs';
+import { basename, resolve } from "node:path";
+import { generic, normParameter, normSchema, normSecurity, normSecurityDefinitions } from "./normalize.mjs";
 
-export const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+export const METHODS = ["get", "put", "post", "patch", "delete", "head", "options"];
 
 const sortedList = (v) => (Array.isArray(v) ? [...v].sort() : []);
 
 function normResponse(ctx, response, file) {
-  if (typeof response?.$ref === 'string') {
+  if (typeof response?.$ref === "string") {
     const target = ctx.refs.resolve(response.$ref, file);
     return normResponse(ctx, target.value, target.file);
   }
@@ -20,8 +20,8 @@ function normResponse(ctx, response, file) {
       out.headers[name.toLowerCase()] = normSchema(ctx, response.headers[name], file);
     }
   }
-  for (const [k, v] of Object.entries(response)) if (k.startsWith('x-')) out[k] = generic(v);
-  if (out['x-ms-error-response'] === false) delete out['x-ms-error-response'];
+  for (const [k, v] of Object.entries(response)) if (k.startsWith("x-")) out[k] = generic(v);
+  if (out["x-ms-error-response"] === false) delete out["x-ms-error-response"];
   return out;
 }
 
@@ -39,7 +39,11 @@ function normOperation(ctx, root, file, pathItem, method) {
   }
   const out = {
     operationId: op.operationId,
-    parameters: Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]])),
+    parameters: Object.fromEntries(
+      Object.keys(params)
+        .sort()
+        .map((k) => [k, params[k]]),
+    ),
     consumes: sortedList(op.consumes ?? root.consumes),
     produces: sortedList(op.produces ?? root.produces),
     schemes: sortedList(op.schemes ?? root.schemes),
@@ -48,8 +52,8 @@ function normOperation(ctx, root, file, pathItem, method) {
   };
   if (op.deprecated === true) out.deprecated = true;
   for (const [k, v] of Object.entries(op)) {
-    if (!k.startsWith('x-') || k === 'x-ms-examples') continue;
-    if (v === false && k === 'x-ms-long-running-operation') continue;
+    if (!k.startsWith("x-") || k === "x-ms-examples") continue;
+    if (v === false && k === "x-ms-long-running-operation") continue;
     out[k] = generic(v);
   }
   return out;
@@ -62,12 +66,12 @@ function normOperation(ctx, root, file, pathItem, method) {
 export function describeSpec(refs, specPath) {
   const file = resolve(specPath);
   const root = refs.load(file);
-  if (root?.swagger !== '2.0') throw new Error(`${file} is not a Swagger 2.0 document (swagger: "2.0" missing)`);
+  if (root?.swagger !== "2.0") throw new Error(`${file} is not a Swagger 2.0 document (swagger: "2.0" missing)`);
   const ctx = { refs, seen: new Set() };
 
   const top = {
     swagger: root.swagger,
-    'info.version': root.info?.version,
+    "info.version": root.info?.version,
     host: root.host,
     basePath: root.basePath,
     schemes: sortedList(root.schemes),
@@ -76,7 +80,7 @@ export function describeSpec(refs, specPath) {
     security: normSecurity(root.security),
     securityDefinitions: normSecurityDefinitions(root.securityDefinitions),
   };
-  for (const [k, v] of Object.entries(root)) if (k.startsWith('x-')) top[k] = generic(v);
+  for (const [k, v] of Object.entries(root)) if (k.startsWith("x-")) top[k] = generic(v);
 
   const paths = {};
   let operationCount = 0;
@@ -97,7 +101,7 @@ export function describeSpec(refs, specPath) {
   // Definitions in other files (common-types) count only when the spec reaches them.
   const external = new Map();
   for (const key of [...ctx.seen].sort()) {
-    const [refFile, pointer] = key.split('#');
+    const [refFile, pointer] = key.split("#");
     const m = /^\/definitions\/([^/]+)$/.exec(pointer);
     if (refFile === file || !m) continue;
     const value = refs.resolve(`#${pointer}`, refFile).value;

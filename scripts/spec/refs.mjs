@@ -1,7 +1,7 @@
 // Loads Swagger files and follows `$ref`s, within one file or across files (e.g. common-types).
 // A ref is identified by "<absolute file>#<pointer>", which is what recursion detection keys on.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 
 export class RefResolver {
   /** @type {Map<string, unknown>} */
@@ -13,7 +13,7 @@ export class RefResolver {
     if (!this.#files.has(abs)) {
       let text;
       try {
-        text = readFileSync(abs, 'utf8');
+        text = readFileSync(abs, "utf8");
       } catch (err) {
         throw new Error(`cannot read ${abs}: ${err.message}`, { cause: err });
       }
@@ -31,11 +31,11 @@ export class RefResolver {
    * @returns {{ key: string, file: string, value: any }}
    */
   resolve(ref, fromFile) {
-    if (typeof ref !== 'string') throw new Error(`$ref in ${fromFile} must be a string`);
-    const hash = ref.indexOf('#');
+    if (typeof ref !== "string") throw new Error(`$ref in ${fromFile} must be a string`);
+    const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-    const file = filePart === '' ? resolve(fromFile) : resolve(dirname(fromFile), filePart);
+    const pointer = hash === -1 ? "" : ref.slice(hash + 1);
+    const file = filePart === "" ? resolve(fromFile) : resolve(dirname(fromFile), filePart);
     const value = getPointer(this.load(file), pointer, `${ref} (from ${fromFile})`);
     return { key: `${file}#${pointer}`, file, value };
   }
@@ -43,12 +43,12 @@ export class RefResolver {
 
 /** RFC 6901 JSON pointer lookup; throws with the ref text when a segment is missing. */
 export function getPointer(doc, pointer, label) {
-  if (pointer === '' || pointer === '/') return doc;
-  if (!pointer.startsWith('/')) throw new Error(`unsupported $ref ${label}: the part after # must start with /`);
+  if (pointer === "" || pointer === "/") return doc;
+  if (!pointer.startsWith("/")) throw new Error(`unsupported $ref ${label}: the part after # must start with /`);
   let node = doc;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) {
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, seg)) {
       throw new Error(`unresolved $ref ${label}: no "${seg}"`);
     }
     node = node[seg];

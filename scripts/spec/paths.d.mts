@@ -1,0 +1,4 @@
+export declare const repoRoot: string;
+export declare const oursSpec: string;
+export declare const upstreamSpec: string;
+export declare const upstreamCommonTypes: string;
