@@ -18,14 +18,15 @@ export interface OperationStatusResult {
 // ARM's async-operation contract names exactly three terminal states; everything else (InProgress, Accepted,
 // Running, NotStarted, a value invented next year) keeps the poll going. Matched whole and case-insensitively —
 // never by substring, so "FailedOver" or "NotCanceled" do not end an operation.
-const TERMINAL: Record<string, OperationStatus> = {
+type PolledStatus = Exclude<OperationStatus, "notStarted">;
+const TERMINAL: Record<string, PolledStatus> = {
   succeeded: "succeeded",
   failed: "failed",
   canceled: "canceled",
 };
 
 /** The poller status for an ARM status string: terminal ones by name, any other string is "running". */
-export function classifyStatus(status: string): OperationStatus {
+export function classifyStatus(status: string): PolledStatus {
   return TERMINAL[status.trim().toLowerCase()] ?? "running";
 }
 

@@ -1,0 +1,167 @@
+import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
+import { PollingError } from "../errors/pollingError.js";
+import type { NormalizedPollerOptions } from "./options.js";
+import { encodeResumeToken } from "./resumeToken.js";
+import type { PollOutcome, PollingStrategy } from "./strategy.js";
+import type { DevOpsOperationState, DevOpsPoller } from "./types.js";
+import { linkedController, sleep, whenAborted } from "./wait.js";
+
+// The poll loop: waiting, abort, timeout, progress, serialize and the transient-error budget. It knows nothing of
+// HTTP — strategies turn responses into PollOutcomes. Written by hand rather than on core-lro's createPoller
+// because that loop (v3.3) skips a Retry-After of 0 (`if (intervalInMs)`) and the initial response's Retry-After,
+// rejects on the first 503 or reset mid-poll, has no overall timeout, and serializes its own untyped state.
+
+type Terminal = PollOutcome & { type: "status" };
+
+export interface EngineInit<TResult> {
+  strategy: PollingStrategy<TResult>;
+  options: NormalizedPollerOptions;
+  /** Wait before the first poll: the initial response's Retry-After, else the interval; 0 when resuming. */
+  firstDelayMs: number;
+}
+
+export function createPoller<TResult>({ strategy, options, firstDelayMs }: EngineInit<TResult>): DevOpsPoller<TResult> {
+  const state: DevOpsOperationState<TResult> = { status: "running" };
+  const handlers = new Map<symbol, (s: DevOpsOperationState<TResult>) => void>();
+  let nextDelayMs = firstDelayMs;
+  let failuresInARow = 0;
+  // Success seen but the final value not yet fetched (the final GET failed, or a restored "done" token).
+  let pendingSuccess: Terminal | undefined;
+  let inFlight: Promise<void> | undefined;
+  let untilDone: Promise<TResult> | undefined;
+
+  const isDone = (): boolean => state.status === "succeeded" || state.status === "failed" || state.status === "canceled";
+  // Each callback gets its own frozen copy, so a list of progress states shows every step, not the last one N times.
+  const snapshot = (): DevOpsOperationState<TResult> => Object.freeze({ ...state });
+  const emit = (): void => {
+    const s = snapshot();
+    for (const handler of [...handlers.values()]) handler(s);
+  };
+
+  function record(outcome: Terminal): void {
+    nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
+    if (outcome.operationResult !== undefined) state.operationResult = outcome.operationResult;
+    if (outcome.percentComplete !== undefined) state.percentComplete = outcome.percentComplete;
+  }
+
+  async function succeed(outcome: Terminal, signal: AbortSignalLike): Promise<void> {
+    pendingSuccess = outcome;
+    state.result = await strategy.result(outcome, signal);
+    pendingSuccess = undefined;
+    state.status = "succeeded";
+    emit();
+  }
+
+  async function step(signal: AbortSignalLike): Promise<void> {
+    if (pendingSuccess) return succeed(pendingSuccess, signal);
+    const outcome = await strategy.poll(signal);
+    if (outcome.type === "transient") {
+      // ARM: a failed status read is not a failed operation. Keep polling, but only so many times in a row.
+      failuresInARow += 1;
+      nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
+      if (failuresInARow > options.maxTransientErrors) {
+        const last = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+        throw new PollingError(
+          `Could not read the operation status at ${outcome.url}: ${failuresInARow} polls in a row failed ` +
+            `(options.maxTransientErrors is ${options.maxTransientErrors}); last error: ${last}`,
+          { reason: "transientErrorsExhausted", url: outcome.url, attempts: failuresInARow, cause: outcome.error },
+        );
+      }
+      return;
+    }
+    failuresInARow = 0;
+    record(outcome);
+    if (outcome.status === "running") return emit();
+    if (outcome.status === "succeeded") return succeed(outcome, signal);
+    state.error = outcome.error;
+    if (options.resolveOnUnsuccessful) state.result = await strategy.result(outcome, signal);
+    state.status = outcome.status;
+    emit();
+  }
+
+  // One step at a time, even when poll() and pollUntilDone() are called together.
+  const runStep = (signal: AbortSignalLike): Promise<void> => (inFlight ??= step(signal).finally(() => (inFlight = undefined)));
+
+  /** Runs `work` under the creation-time signal, `extra` and (for pollUntilDone) the timeout; cleans up after. */
+  async function guarded<T>(extra: AbortSignalLike | undefined, withTimeout: boolean, work: (s: AbortSignal) => Promise<T>): Promise<T> {
+    const ms = options.timeoutInMs;
+    const link = linkedController(
+      [options.abortSignal, extra],
+      withTimeout && ms !== undefined ? { ms, reason: () => new AbortError(`Polling timed out after ${ms} ms (options.timeoutInMs)`) } : undefined,
+      () => new AbortError("Polling was aborted by the abortSignal"),
+    );
+    const aborted = whenAborted(link.signal);
+    try {
+      // The race makes abort prompt even if a request is slow to notice its signal.
+      return await Promise.race([work(link.signal), aborted.promise]);
+    } catch (e) {
+      // Report our AbortError (which names the cause) rather than the pipeline's generic one.
+      throw link.signal.aborted ? link.signal.reason : e;
+    } finally {
+      aborted.dispose();
+      link.dispose();
+    }
+  }
+
+  function outcomeOrThrow(): TResult {
+    if (state.status !== "succeeded" && !options.resolveOnUnsuccessful && state.error) throw state.error;
+    return state.result as TResult;
+  }
+
+  if (strategy.initial) {
+    record(strategy.initial);
+    if (strategy.initial.status === "succeeded") {
+      if (strategy.initialResult) {
+        state.result = strategy.initialResult.value;
+        state.status = "succeeded";
+      } else pendingSuccess = strategy.initial;
+    } else if (strategy.initial.status !== "running") {
+      state.error = strategy.initial.error;
+      state.status = strategy.initial.status;
+    }
+  }
+
+  const poller: DevOpsPoller<TResult> = {
+    get isDone() {
+      return isDone();
+    },
+    get operationState() {
+      return snapshot();
+    },
+    get result() {
+      return state.result;
+    },
+    async poll(pollOptions) {
+      if (!isDone()) await guarded(pollOptions?.abortSignal, false, (signal) => runStep(signal));
+      outcomeOrThrow();
+      return snapshot();
+    },
+    pollUntilDone(pollOptions) {
+      untilDone ??= guarded(pollOptions?.abortSignal, true, async (signal) => {
+        for (let polls = 0; !isDone(); polls++) {
+          if (polls >= options.maxPolls) {
+            throw new PollingError(`The operation did not finish within ${options.maxPolls} polls (options.maxPolls)`, {
+              reason: "pollLimitReached",
+            });
+          }
+          await sleep(nextDelayMs, signal);
+          await runStep(signal);
+        }
+        return outcomeOrThrow();
+      }).finally(() => (untilDone = undefined));
+      return untilDone;
+    },
+    onProgress(callback) {
+      const key = Symbol();
+      handlers.set(key, callback);
+      return () => void handlers.delete(key);
+    },
+    serialize: async () => encodeResumeToken(strategy.token()),
+    submitted: async () => {},
+    then: (onFulfilled, onRejected) => poller.pollUntilDone().then(onFulfilled, onRejected),
+    catch: (onRejected) => poller.pollUntilDone().catch(onRejected),
+    finally: (onFinally) => poller.pollUntilDone().finally(onFinally),
+    [Symbol.toStringTag]: "Poller",
+  };
+  return poller;
+}

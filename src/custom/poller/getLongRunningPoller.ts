@@ -1,0 +1,52 @@
+import type { Client, HttpResponse } from "@azure-rest/core-client";
+import { headerValue } from "../errors/toRestError.js";
+import { parseRetryAfter } from "../retry-after.js";
+import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
+import { createPoller } from "./engine.js";
+import { normalizePollerOptions } from "./options.js";
+import { decodeResumeToken } from "./resumeToken.js";
+import { trustedOrigin } from "./trustedUrl.js";
+import type { DevOpsPoller, PollerOptions } from "./types.js";
+
+type Success<R> = R extends { status: `2${string}` } ? R : never;
+type BodyOf<R> = R extends { body: infer B } ? (unknown extends B ? undefined : B) : undefined;
+
+/**
+ * What the poller of an LRO resolves with, from the operation's response types: the body of its 2xx responses
+ * (the resource, for the 8 PUT/PATCH operations), or `undefined` where they have none (DELETE).
+ */
+export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Success<R>>;
+
+/**
+ * A poller for one of the 10 long-running operations, from its initial response:
+ *
+ *     const initial = await client.path(".../devops/default", sub, rg, name).put({ body });
+ *     const config = await (await getLongRunningPoller(client, initial)).pollUntilDone();
+ *
+ * Follows Azure-AsyncOperation (else Location) of a 201/202, honouring the initial Retry-After before the first
+ * poll; a 200 with a terminal provisioningState is done without a request. On success a PUT/PATCH ends with one
+ * GET of the original URL; a DELETE resolves with `undefined`. A non-2xx initial response rejects with its
+ * RestError. URLs are refused unless on the client's endpoint (see PollerOptions.endpoint).
+ *
+ * To resume elsewhere: `getLongRunningPoller(client, undefined, { restoreFrom: await poller.serialize() })`.
+ */
+export async function getLongRunningPoller<R extends HttpResponse>(
+  client: Client,
+  initialResponse: R | undefined,
+  options?: PollerOptions,
+): Promise<DevOpsPoller<LroResult<R>>> {
+  const normalized = normalizePollerOptions(options);
+  const origin = trustedOrigin(client, normalized.endpoint, initialResponse?.request?.url);
+  if (normalized.restoreFrom !== undefined) {
+    const token = decodeResumeToken(normalized.restoreFrom, ["azure-async-operation", "location", "done"], "getLongRunningPoller");
+    // A resumed poller polls at once: how long ago the token was written is unknown.
+    return createPoller({ strategy: strategyFromToken(client, token, origin), options: normalized, firstDelayMs: 0 });
+  }
+  if (typeof initialResponse !== "object" || initialResponse === null || typeof initialResponse.status !== "string") {
+    throw new TypeError("initialResponse must be the response of the operation's request, unless options.restoreFrom is given");
+  }
+  const strategy = strategyFromResponse<LroResult<R>>(client, initialResponse, origin);
+  // ARM asks clients to wait before the first poll; the initial Retry-After (0 included) says how long.
+  const firstDelayMs = parseRetryAfter(headerValue(initialResponse.headers, "retry-after")) ?? normalized.intervalInMs;
+  return createPoller({ strategy, options: normalized, firstDelayMs });
+}

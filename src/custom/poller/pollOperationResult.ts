@@ -1,0 +1,73 @@
+import type { Client } from "@azure-rest/core-client";
+import { createPoller } from "./engine.js";
+import { operationResultStrategy } from "./operationResult.js";
+import { normalizePollerOptions } from "./options.js";
+import { decodeResumeToken } from "./resumeToken.js";
+import type { OperationStatusResult } from "./status.js";
+import { checkUrl, isOwnPath, trustedOrigin } from "./trustedUrl.js";
+import type { DevOpsPoller, PollerOptions } from "./types.js";
+
+/** The path parameters of DevOpsOperationResults_Get. */
+export interface OperationResultTarget {
+  subscriptionId: string;
+  resourceGroupName: string;
+  securityConnectorName: string;
+  operationResultId: string;
+}
+
+const KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName", "operationResultId"] as const;
+
+/**
+ * A poller over DevOpsOperationResults_Get that resolves with the final OperationStatusResult once it is
+ * Succeeded (rejects with DevOpsOperationError on Failed/Canceled unless `resolveOnUnsuccessful`).
+ *
+ * `target` is the operation's ids, or its status URL (an Azure-AsyncOperation header value), which must be on the
+ * client's endpoint. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
+ * Polls at once (there is no initial response whose Retry-After to honour), then per Retry-After or intervalInMs.
+ */
+export function pollOperationResult(
+  client: Client,
+  target: OperationResultTarget | string | undefined,
+  options?: PollerOptions,
+): DevOpsPoller<OperationStatusResult> {
+  const normalized = normalizePollerOptions(options);
+  const origin = trustedOrigin(client, normalized.endpoint);
+  const fromTarget = target === undefined ? undefined : urlOf(target, origin);
+  let url: string;
+  if (normalized.restoreFrom !== undefined) {
+    const token = decodeResumeToken(normalized.restoreFrom, ["operation-result"], "pollOperationResult");
+    url = isOwnPath(token.url) ? token.url : checkUrl(token.url, origin, `options.restoreFrom ("operation-result" token)`);
+    if (fromTarget !== undefined && withoutQuery(fromTarget, origin) !== withoutQuery(url, origin)) {
+      throw new TypeError(`target (${fromTarget}) and options.restoreFrom (${url}) name different operations`);
+    }
+  } else if (fromTarget === undefined) {
+    throw new TypeError("target must be the operation's ids or status URL, unless options.restoreFrom is given");
+  } else url = fromTarget;
+  return createPoller({ strategy: operationResultStrategy(client, url), options: normalized, firstDelayMs: 0 });
+}
+
+function urlOf(target: OperationResultTarget | string, origin: string | undefined): string {
+  if (typeof target === "string") {
+    if (target.trim() === "") throw new TypeError("target must be a non-empty status URL");
+    return isOwnPath(target) ? target : checkUrl(target, origin, "the status URL given as target");
+  }
+  if (typeof target !== "object" || target === null) {
+    throw new TypeError("target must be the operation's ids ({ subscriptionId, resourceGroupName, securityConnectorName, operationResultId }) or its status URL");
+  }
+  for (const key of KEYS) {
+    if (typeof target[key] !== "string" || target[key].trim() === "") {
+      throw new TypeError(`target.${key} must be a non-empty string, got ${JSON.stringify(target[key])}`);
+    }
+  }
+  // A path on the client's endpoint: it cannot leave the client's origin, and the client adds its api-version.
+  const e = encodeURIComponent;
+  return (
+    `/subscriptions/${e(target.subscriptionId)}/resourceGroups/${e(target.resourceGroupName)}` +
+    `/providers/Microsoft.Security/securityConnectors/${e(target.securityConnectorName)}` +
+    `/devops/default/operationResults/${e(target.operationResultId)}`
+  );
+}
+
+function withoutQuery(url: string, origin: string | undefined): string {
+  return new URL(url, origin ?? "https://endpoint.invalid").pathname.toLowerCase();
+}

@@ -1,0 +1,60 @@
+import type { Client } from "@azure-rest/core-client";
+import { endpointOf } from "../clientEndpoint.js";
+import { PollingError } from "../errors/pollingError.js";
+
+// Every poll and the final GET go through the client's pipeline, which adds the bearer token. A polling URL comes
+// from a response header or a resume token — data an attacker may control — so it must be on the client's own
+// origin (same scheme, host and port: an http:// URL for an https endpoint is refused too). The check runs when
+// the URL is learnt, before any request is sent to it.
+
+/**
+ * The origin polling URLs must be on: the one `createClient` recorded, else `options.endpoint`, else the origin
+ * of the initial request (getLongRunningPoller only). Undefined when none is known: then absolute URLs are refused.
+ */
+export function trustedOrigin(client: Client, optionEndpoint: string | undefined, requestUrl?: string): string | undefined {
+  const recorded = endpointOf(client);
+  if (recorded !== undefined && optionEndpoint !== undefined && recorded !== optionEndpoint) {
+    throw new TypeError(`options.endpoint (${optionEndpoint}) must match the client's endpoint (${recorded})`);
+  }
+  if (recorded !== undefined) return recorded;
+  if (optionEndpoint !== undefined) return optionEndpoint;
+  if (requestUrl === undefined) return undefined;
+  try {
+    return new URL(requestUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `url` made absolute (relative forms resolve against `origin`) after checking it is on `origin`; `what` names its
+ * source in the error ("the Azure-AsyncOperation header", "options.restoreFrom", ...).
+ */
+export function checkUrl(url: string, origin: string | undefined, what: string): string {
+  if (origin === undefined) {
+    throw new PollingError(
+      `Refusing to poll ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked ` +
+        `before the bearer token is sent. Create the client with createClient, or pass options.endpoint.`,
+      { reason: "untrustedUrl", url },
+    );
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url, origin);
+  } catch (cause) {
+    throw new PollingError(`Refusing ${what}: ${JSON.stringify(url)} is not a URL`, { reason: "untrustedUrl", url, cause });
+  }
+  if (parsed.origin !== origin) {
+    throw new PollingError(
+      `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}, and polling it would send ` +
+        `the client's bearer token to another origin`,
+      { reason: "untrustedUrl", url },
+    );
+  }
+  return parsed.href;
+}
+
+/** A path on the client's own endpoint (by-id polling): must start with one "/" so it cannot name another host. */
+export function isOwnPath(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\");
+}
