@@ -27,7 +27,10 @@ export interface DevOpsOperationState<TResult> extends OperationState<TResult> {
  * A poller shaped like core-lro v3's PollerLike. Note: it is a thenable — `await poller` (or `.then`) STARTS
  * polling until done; nothing is sent before that or before `poll()`.
  */
-export interface DevOpsPoller<TResult> extends PollerLike<DevOpsOperationState<TResult>, TResult> {}
+export interface DevOpsPoller<TResult> extends PollerLike<DevOpsOperationState<TResult>, TResult> {
+  /** Never undefined here: every poller is created already submitted (a snapshot; it does not change later). */
+  readonly operationState: DevOpsOperationState<TResult>;
+}
 
 export interface PollerOptions {
   /** Wait between polls when the server sends no usable Retry-After. Default 2000 ms (DEFAULT_POLL_INTERVAL_MS). */
