@@ -65,4 +65,6 @@ if (code !== 0 || written.length === 0) {
   process.exit(1);
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`generate: ${written.length} files in ${relative(root, outDir)} from ${relative(root, config)} (${seconds} s)`);
+console.log(
+  `generate: ${written.length} files in ${relative(root, outDir)} from ${relative(root, config)} (${seconds} s)`,
+);

@@ -28,9 +28,21 @@ export function generateFiles(model: CodeModel, settings: ClientSettings): Map<s
   const files = new Map<string, string>();
   files.set("models", emitModels(inputs, "input"));
   files.set("outputModels", emitModels(outputs, "output"));
-  files.set("parameters", emitParameters(ops, inputs.map((s) => typeName(s, "input"))));
+  files.set(
+    "parameters",
+    emitParameters(
+      ops,
+      inputs.map((s) => typeName(s, "input")),
+    ),
+  );
   files.set("httpStatus", emitHttpStatus());
-  files.set("responses", emitResponses(ops, outputs.map((s) => typeName(s, "output"))));
+  files.set(
+    "responses",
+    emitResponses(
+      ops,
+      outputs.map((s) => typeName(s, "output")),
+    ),
+  );
   files.set("clientDefinitions", emitClientDefinitions(api.routes, settings.clientName));
   files.set("isUnexpected", emitIsUnexpected(ops));
   files.set("pathParameters", emitPathParameters(api.routes));
@@ -38,6 +50,12 @@ export function generateFiles(model: CodeModel, settings: ClientSettings): Map<s
   files.set("packageInfo", emitPackageInfo(settings));
   files.set("logger", emitLogger(settings));
   files.set(clientModule, emitClient(api, settings));
-  files.set("index", emitIndex([...files.keys()].filter((f) => f !== "logger"), clientModule));
+  files.set(
+    "index",
+    emitIndex(
+      [...files.keys()].filter((f) => f !== "logger"),
+      clientModule,
+    ),
+  );
   return files;
 }

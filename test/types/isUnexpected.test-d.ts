@@ -112,7 +112,9 @@ describe("isUnexpected narrowing, DevOps configuration and operation results", (
     const r = await client.path(paths.configuration, ...scope).patch({ body: {} });
     if (isUnexpected(r)) expectTypeOf(r).toEqualTypeOf<G.DevOpsConfigurationsUpdateDefaultResponse>();
     else
-      expectTypeOf(r).toEqualTypeOf<G.DevOpsConfigurationsUpdate200Response | G.DevOpsConfigurationsUpdate202Response>();
+      expectTypeOf(r).toEqualTypeOf<
+        G.DevOpsConfigurationsUpdate200Response | G.DevOpsConfigurationsUpdate202Response
+      >();
   });
   it("DevOpsConfigurations_Delete narrows to default when unexpected and to 200 | 202 | 204 otherwise", async () => {
     const r = await client.path(paths.configuration, ...scope).delete();

@@ -72,7 +72,8 @@ export function emitIsUnexpected(operations: OperationInfo[]): string {
   const names = operations.flatMap(responseTypeNames);
   const defaults = operations.map((op) => responseTypeName(op, op.errorResponse));
   const map = operations.map(
-    (op) => `${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)}: ${JSON.stringify(op.responses.map((r) => r.status))},`,
+    (op) =>
+      `${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)}: ${JSON.stringify(op.responses.map((r) => r.status))},`,
   );
   return `import type { ${names.join(", ")} } from "./responses.js";
 

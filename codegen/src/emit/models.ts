@@ -3,7 +3,12 @@ import type { ChoiceSchema, ObjectSchema, Property, SealedChoiceSchema } from "@
 import { jsDoc } from "../docs.js";
 import { propertyKey } from "../naming.js";
 import {
-  type Direction, type NamedSchema, ownProperties, typeName, typeText, usefulParents,
+  type Direction,
+  type NamedSchema,
+  ownProperties,
+  typeName,
+  typeText,
+  usefulParents,
 } from "../model/schemas.js";
 
 function propertyNotes(prop: Property, direction: Direction): string {

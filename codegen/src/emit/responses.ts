@@ -17,9 +17,7 @@ function emitResponse(op: OperationInfo, response: ResponseInfo): string {
   const isDefault = response.status === "default";
   const documented = op.responses.map((r) => JSON.stringify(r.status)).join(" | ");
   const status = isDefault ? `UnexpectedStatus<${documented}>` : JSON.stringify(response.status);
-  const body = response.schema
-    ? `\nbody: ${typeText(response.schema, "output")};`
-    : "";
+  const body = response.schema ? `\nbody: ${typeText(response.schema, "output")};` : "";
   const note = response.schema ? "" : "No body is documented for this status.";
   return `${jsDoc(response.description, note)}export interface ${responseTypeName(op, response)} extends HttpResponse {\nstatus: ${status};${body}\n}`;
 }

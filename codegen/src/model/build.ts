@@ -44,7 +44,9 @@ function orderedPathParameters(op: Operation, path: string): PathParameter[] {
 function responseInfo(response: Response, opId: string): ResponseInfo[] {
   const codes: string[] = httpOf(response).statusCodes ?? [];
   if (codes.length === 0) throw new Error(`${opId}: a response has no status code`);
-  if (((response as Response & { protocol: { http?: { headers?: unknown[] } } }).protocol.http?.headers ?? []).length > 0) {
+  if (
+    ((response as Response & { protocol: { http?: { headers?: unknown[] } } }).protocol.http?.headers ?? []).length > 0
+  ) {
     throw new Error(`${opId}: declared response headers are not supported by this generator yet`);
   }
   const schema = (response as Response & { schema?: Schema }).schema;
@@ -63,7 +65,8 @@ function operationInfo(groupName: string, op: Operation, apiVersion: { value?: s
   const unsupported = [...(op.parameters ?? []), ...(request.parameters ?? [])].filter((p) => {
     const where = httpOf(p).in;
     if (where === "path" || where === "uri" || where === "body") return false;
-    if (p.origin === "modelerfour:synthesized/api-version" || p.origin === "modelerfour:synthesized/accept") return false;
+    if (p.origin === "modelerfour:synthesized/api-version" || p.origin === "modelerfour:synthesized/accept")
+      return false;
     return true;
   });
   if (unsupported.length > 0) {
@@ -71,7 +74,7 @@ function operationInfo(groupName: string, op: Operation, apiVersion: { value?: s
     throw new Error(`${operationId}: parameters not supported by this generator: ${names}`);
   }
   const apiParam = (op.parameters ?? []).find((p) => p.origin === "modelerfour:synthesized/api-version");
-  const apiValue = (apiParam?.schema as Schema & { value?: { value?: string } } | undefined)?.value?.value;
+  const apiValue = (apiParam?.schema as (Schema & { value?: { value?: string } }) | undefined)?.value?.value;
   if (apiValue) apiVersion.value = apiValue;
 
   const bodyParam = (request.parameters ?? []).find((p) => httpOf(p).in === "body");

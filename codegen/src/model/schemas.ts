@@ -10,7 +10,17 @@ export type Direction = "input" | "output";
 export type NamedSchema = ObjectSchema | ChoiceSchema | SealedChoiceSchema;
 
 const STRING_LIKE = new Set([
-  "string", "char", "date", "time", "date-time", "duration", "uuid", "uri", "arm-id", "byte-array", "credential",
+  "string",
+  "char",
+  "date",
+  "time",
+  "date-time",
+  "duration",
+  "uuid",
+  "uri",
+  "arm-id",
+  "byte-array",
+  "credential",
 ]);
 
 export function isNamed(schema: Schema): schema is NamedSchema {
