@@ -21,7 +21,14 @@ export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Succe
  * A poller for one of the 10 long-running operations, from its initial response:
  *
  *     const initial = await client.path(".../devops/default", sub, rg, name).put({ body });
- *     const config = await (await getLongRunningPoller(client, initial)).pollUntilDone();
+ *     const poller = getLongRunningPoller(client, initial);   // no await: that would wait for the result
+ *     poller.onProgress((s) => console.log(s.percentComplete));
+ *     const config = await poller;
+ *
+ * Synchronous on purpose: the poller is thenable (as core-lro v3's PollerLike), and a Promise cannot resolve to a
+ * thenable — `await getLongRunningPoller(...)` therefore yields the operation's result, never the poller.
+ * Setup errors (non-2xx initial response → its RestError, a URL on another origin → PollingError "untrustedUrl",
+ * bad options or token → TypeError) are thrown by the call, before any request.
  *
  * Follows Azure-AsyncOperation (else Location) of a 201/202, honouring the initial Retry-After before the first
  * poll; a 200 with a terminal provisioningState is done without a request. On success a PUT/PATCH ends with one
@@ -30,11 +37,11 @@ export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Succe
  *
  * To resume elsewhere: `getLongRunningPoller(client, undefined, { restoreFrom: await poller.serialize() })`.
  */
-export async function getLongRunningPoller<R extends HttpResponse>(
+export function getLongRunningPoller<R extends HttpResponse>(
   client: Client,
   initialResponse: R | undefined,
   options?: PollerOptions,
-): Promise<DevOpsPoller<LroResult<R>>> {
+): DevOpsPoller<LroResult<R>> {
   const normalized = normalizePollerOptions(options);
   const origin = trustedOrigin(client, normalized.endpoint, initialResponse?.request?.url);
   if (normalized.restoreFrom !== undefined) {
