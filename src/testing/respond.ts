@@ -24,9 +24,7 @@ export async function respond(
 ): Promise<void> {
   if (answer.delayMs !== undefined && answer.delayMs > 0 && !(await life.delay(answer.delayMs))) return;
   if (answer.fault === "reset") {
-    const socket = res.socket;
-    if (socket && typeof socket.resetAndDestroy === "function") socket.resetAndDestroy();
-    else socket?.destroy();
+    resetSocket(res);
     return;
   }
   if (answer.fault === "stall") return life.closed;
@@ -49,4 +47,14 @@ export async function respond(
 /** 204 and 304 must not carry a body; Node would throw if we tried. */
 function noBody(status: number): boolean {
   return status === 204 || status === 304 || (status >= 100 && status < 200);
+}
+
+/** A TCP RST where the socket allows it (plain TCP); TLS sockets refuse resetAndDestroy, so they are destroyed. */
+function resetSocket(res: ServerResponse): void {
+  const socket = res.socket;
+  try {
+    socket?.resetAndDestroy();
+  } catch {
+    socket?.destroy();
+  }
 }
