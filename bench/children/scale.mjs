@@ -1,0 +1,34 @@
+// N concurrent pollers in one process, each on its own operation (1 in-progress poll, then Succeeded,
+// Retry-After 0). Reports wall time, the RSS before the pollers (after one warm-up poll) and the peak RSS.
+// The mock runs in another process, so its memory is not in these figures.
+// argv: <n> <operation id prefix>
+import { performance } from "node:perf_hooks";
+import { createClient, pollOperationResult } from "../../dist/index.js";
+import { fromEnv } from "../apps/env.mjs";
+
+const n = Number(process.argv[2]);
+const prefix = process.argv[3];
+const { credential, input } = fromEnv();
+const { subscriptionId, resourceGroupName, securityConnectorName } = input;
+const target = (operationResultId) => ({ subscriptionId, resourceGroupName, securityConnectorName, operationResultId });
+// Default client options: the pipeline's keep-alive agent decides how many sockets N pollers open.
+const client = createClient(credential, { endpoint: input.endpoint });
+
+// Warm-up: modules, JIT, TLS session and one socket exist before the baseline, so the delta is the pollers'.
+await pollOperationResult(client, target(`${prefix}warm`));
+globalThis.gc?.();
+const baselineRss = process.memoryUsage.rss();
+
+// A timer samples RSS while the pollers run; resourceUsage().maxRSS (the kernel's own peak) backs it up.
+let sampledPeak = baselineRss;
+const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 5);
+const t0 = performance.now();
+const results = await Promise.all(
+  Array.from({ length: n }, (_, i) => pollOperationResult(client, target(`${prefix}${i}`), { timeoutInMs: 240_000 })),
+);
+const wallMs = performance.now() - t0;
+clearInterval(sampler);
+const peakRss = Math.max(sampledPeak, process.resourceUsage().maxRSS * 1024);
+const succeeded = results.filter((r) => r.status === "Succeeded").length;
+if (succeeded !== n) throw new Error(`${n - succeeded} of ${n} pollers did not succeed`);
+process.stdout.write(`${JSON.stringify({ n, wallMs, baselineRss, peakRss, perPollerBytes: (peakRss - baselineRss) / n })}\n`);

@@ -1,0 +1,45 @@
+// The bench measures the BUILT package. Rebuilds dist/ with tsup when it is missing or older than any source
+// file, and compiles the reused bare core-client poll app (test/budget/bare.ts) to plain ESM that node can run.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs tsup if dist/index.js or dist/testing.js is missing or older than src/ or tsup.config.ts. */
+export function ensureDist(root, log) {
+  const outputs = ["dist/index.js", "dist/testing.js"].map((p) => join(root, p));
+  const inputs = Math.max(newestMtime(join(root, "src")), statSync(join(root, "tsup.config.ts")).mtimeMs);
+  const stale = outputs.some((p) => !existsSync(p) || statSync(p).mtimeMs < inputs);
+  if (!stale) return log("dist/ is up to date");
+  log("dist/ is missing or stale: building with tsup …");
+  const r = spawnSync(join(root, "node_modules/.bin/tsup"), [], { cwd: root, stdio: "inherit", timeout: BUILD_TIMEOUT_MS });
+  if (r.status !== 0) throw new Error(`tsup failed (${r.status ?? r.signal})`);
+}
+
+/** test/budget/bare.ts → <workDir>/bare-poll.mjs, dependencies left as imports (resolved from node_modules). */
+export async function compileBarePollApp(root, workDir) {
+  const outfile = join(workDir, "bare-poll.mjs");
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["test/budget/bare.ts"],
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "silent",
+  });
+  return outfile;
+}

@@ -1,0 +1,46 @@
+// The embedded mock ARM server in a process of its own, driven over IPC by bench/lib/mock-process.mjs. Measured
+// clients run in other processes, so the server's start-up, CPU and memory are never counted against them.
+import { createRequire } from "node:module";
+
+// The CJS build of the testing entry: the ESM one currently fails at load, because tsup bundles selfsigned
+// (a devDependency) with a `require("crypto")` that ESM output cannot serve. Either build is the same mock.
+const { DEFAULT_SCOPE, startMockArm } = createRequire(import.meta.url)("../../dist/testing.cjs");
+
+const mock = await startMockArm({ https: true });
+
+const handlers = {
+  /** Registers `count` operations `${prefix}${i}` with one plan; registering 10,000 is one message, not 10,000. */
+  add({ prefix, count, plan }) {
+    for (let i = 0; i < count; i++) mock.addOperationResult(`${prefix}${i}`, plan);
+    return { count };
+  },
+  /** Requests whose path contains `match`: how many, and the arrival times of the first and last. */
+  count({ match }) {
+    const hits = mock.requests.filter((r) => r.path.includes(match));
+    return { count: hits.length, methods: hits.map((r) => r.method), first: hits[0]?.at, last: hits.at(-1)?.at };
+  },
+  reset() {
+    mock.reset();
+    return {};
+  },
+};
+
+process.on("message", (msg) => {
+  try {
+    const handler = handlers[msg.op];
+    if (!handler) throw new Error(`unknown op ${msg.op}`);
+    process.send({ id: msg.id, result: handler(msg.args ?? {}) });
+  } catch (e) {
+    process.send({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+// The orchestrator going away (normally or not) ends the server, so no mock outlives a bench run.
+process.on("disconnect", () => void mock.close().then(() => process.exit(0)));
+
+process.send({
+  ready: true,
+  endpoint: mock.endpoint,
+  certificate: mock.certificate,
+  token: mock.token,
+  scope: { ...DEFAULT_SCOPE },
+});

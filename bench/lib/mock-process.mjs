@@ -1,0 +1,61 @@
+// Parent side of the mock process: starts bench/lib/mock-child.mjs, waits for it to listen, and sends it
+// commands (add operations, count requests, reset) with a bounded wait for each answer.
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const CHILD = fileURLToPath(new URL("./mock-child.mjs", import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+const CALL_TIMEOUT_MS = 60_000;
+
+/** @param {string} workDir where the certificate is written for NODE_EXTRA_CA_CERTS */
+export async function startMockProcess(workDir) {
+  const child = fork(CHILD, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ready = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("mock process did not start within 30 s")), START_TIMEOUT_MS);
+    child.once("message", (msg) => (clearTimeout(timer), resolve(msg)));
+    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`mock process exited with ${code}`))));
+  });
+  mkdirSync(workDir, { recursive: true });
+  const caFile = `${workDir}/mock-ca.pem`;
+  writeFileSync(caFile, ready.certificate);
+
+  let nextId = 1;
+  const pending = new Map();
+  child.on("message", (msg) => {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    clearTimeout(p.timer);
+    if (msg.error) p.reject(new Error(`mock: ${msg.error}`));
+    else p.resolve(msg.result);
+  });
+
+  function call(op, args) {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (pending.delete(id), reject(new Error(`mock: ${op} timed out`))), CALL_TIMEOUT_MS);
+      pending.set(id, { resolve, reject, timer });
+      child.send({ id, op, args });
+    });
+  }
+
+  return {
+    endpoint: ready.endpoint,
+    token: ready.token,
+    scope: ready.scope,
+    caFile,
+    pid: child.pid,
+    add: (prefix, count, plan) => call("add", { prefix, count, plan }),
+    count: (match) => call("count", { match }),
+    reset: () => call("reset"),
+    close() {
+      if (child.exitCode !== null) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 5_000);
+        child.once("exit", () => (clearTimeout(timer), resolve()));
+        child.disconnect();
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Section "bundle": esbuild browser bundles (minified) of the same tiny app written with raw fetch, bare
+// @azure-rest/core-client and this package, in raw / gzip / brotli bytes. Same esbuild options as
+// scripts/bundle-budget.mjs. Sizes are deterministic, so one build per variant; no rounds.
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { ratio } from "../lib/stats.mjs";
+import { row, verdict } from "../lib/table.mjs";
+
+const LIMIT = 1.1; // issue target: within 1.10× of bare core-client
+
+async function sizes(root, entry) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return {
+    raw: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
+  };
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+
+export async function run({ root }) {
+  const groups = [
+    {
+      name: "get",
+      baseline: "bare",
+      entries: { fetch: "bench/apps/fetch-get.mjs", bare: "bench/apps/bare-get.mjs", ours: "bench/apps/ours-get.mjs" },
+    },
+    {
+      name: "get+poll",
+      baseline: "bare",
+      // bare: the bundle budget's own yardstick app, reused as is.
+      entries: { fetch: "bench/apps/fetch-poll.mjs", bare: "test/budget/bare.ts", ours: "bench/apps/ours-poll.mjs" },
+    },
+  ];
+  const rows = [];
+  const data = {};
+  for (const group of groups) {
+    const measured = {};
+    for (const [variant, entry] of Object.entries(group.entries)) {
+      try {
+        measured[variant] = { entry, ...(await sizes(root, entry)) };
+      } catch (e) {
+        // e.g. the poller not exported by this build yet: report the gap, keep the other variants.
+        measured[variant] = { entry, raw: NaN, gzip: NaN, brotli: NaN, error: String(e?.errors?.[0]?.text ?? e) };
+      }
+    }
+    data[group.name] = measured;
+    for (const [variant, m] of Object.entries(measured)) {
+      const r = ratio(m.gzip, measured[group.baseline].gzip);
+      rows.push(
+        row("bundle gzip", `${variant} ${group.name}`, "B", { median: m.gzip, min: m.gzip, max: m.gzip, n: 1 }, {
+          ratio: r,
+          vs: "bare",
+          note: m.error ? `not built: ${m.error}` : `min ${kb(m.raw)} KB, br ${kb(m.brotli)} KB`,
+          target: variant === "ours" ? `≤ ${LIMIT.toFixed(2)}× bare` : "",
+          verdict: variant === "ours" ? verdict(r, LIMIT) : "",
+        }),
+      );
+    }
+  }
+  return { rows, data };
+}
