@@ -13,22 +13,40 @@ export function responseTypeNames(op: OperationInfo): string[] {
   return [...op.responses, op.errorResponse].map((r) => responseTypeName(op, r));
 }
 
+// Raw header values are always text, whatever type the swagger gives a header, so
+// every header is typed string; the swagger's type is named in the comment.
+function emitHeaders(op: OperationInfo, response: ResponseInfo): string {
+  const fields = response.headers.map((h) => {
+    const note = h.schema.type === "string" ? "" : `Swagger type: ${h.schema.type}, sent as text.`;
+    return `${jsDoc(h.description, note)}${JSON.stringify(h.name.toLowerCase())}?: string;`;
+  });
+  return `export interface ${headersTypeName(op, response)} {\n${fields.join("\n")}\n}\n\n`;
+}
+
+function headersTypeName(op: OperationInfo, response: ResponseInfo): string {
+  return responseTypeName(op, response).replace(/Response$/, "Headers");
+}
+
 function emitResponse(op: OperationInfo, response: ResponseInfo): string {
   const isDefault = response.status === "default";
   const documented = op.responses.map((r) => JSON.stringify(r.status)).join(" | ");
   const status = isDefault ? `UnexpectedStatus<${documented}>` : JSON.stringify(response.status);
   const body = response.schema ? `\nbody: ${typeText(response.schema, "output")};` : "";
   const note = response.schema ? "" : "No body is documented for this status.";
-  return `${jsDoc(response.description, note)}export interface ${responseTypeName(op, response)} extends HttpResponse {\nstatus: ${status};${body}\n}`;
+  const hasHeaders = response.headers.length > 0;
+  const headers = hasHeaders ? `\nheaders: RawHttpHeaders & ${headersTypeName(op, response)};` : "";
+  const declaration = `${jsDoc(response.description, note)}export interface ${responseTypeName(op, response)} extends HttpResponse {\nstatus: ${status};${body}${headers}\n}`;
+  return hasHeaders ? emitHeaders(op, response) + declaration : declaration;
 }
 
 export function emitResponses(operations: OperationInfo[], outputModelNames: string[]): string {
-  const bodies = operations.flatMap((op) =>
-    [...op.responses, op.errorResponse].map((r) => (r.schema ? typeText(r.schema, "output") : "")),
-  );
+  const all = operations.flatMap((op) => [...op.responses, op.errorResponse]);
+  const bodies = all.flatMap((r) => (r.schema ? [typeText(r.schema, "output")] : []));
+  const anyHeaders = all.some((r) => r.headers.length > 0);
   const used = outputModelNames.filter((n) => bodies.some((b) => new RegExp(`\\b${n}\\b`).test(b)));
   const imports = [
     `import type { HttpResponse } from "@azure-rest/core-client";`,
+    ...(anyHeaders ? [`import type { RawHttpHeaders } from "@azure/core-rest-pipeline";`] : []),
     `import type { UnexpectedStatus } from "./httpStatus.js";`,
     ...(used.length > 0 ? [`import type { ${used.join(", ")} } from "./outputModels.js";`] : []),
   ];

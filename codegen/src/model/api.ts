@@ -19,11 +19,19 @@ export interface BodyParameter {
   description: string;
 }
 
+export interface ResponseHeader {
+  /** Header name as the swagger writes it. */
+  name: string;
+  description: string;
+  schema: Schema;
+}
+
 export interface ResponseInfo {
   /** A status code such as "200"; "default" only for the error response. */
   status: string;
   description: string;
   schema?: Schema;
+  headers: ResponseHeader[];
 }
 
 export interface OperationInfo {

@@ -1,7 +1,7 @@
 // Builds the emitter-facing ApiInfo from modelerfour's code model.
 // Anything this generator does not support fails here, loudly, rather than
 // producing a client that silently misses part of the spec.
-import type { CodeModel, Operation, Parameter, Response, Schema } from "@autorest/codemodel";
+import type { CodeModel, HttpHeader, Operation, Parameter, Response, Schema } from "@autorest/codemodel";
 import type { ApiInfo, HttpMethod, OperationInfo, PathParameter, ResponseInfo, RouteInfo } from "./api.js";
 import { pascalCase } from "../naming.js";
 
@@ -44,13 +44,13 @@ function orderedPathParameters(op: Operation, path: string): PathParameter[] {
 function responseInfo(response: Response, opId: string): ResponseInfo[] {
   const codes: string[] = httpOf(response).statusCodes ?? [];
   if (codes.length === 0) throw new Error(`${opId}: a response has no status code`);
-  if (
-    ((response as Response & { protocol: { http?: { headers?: unknown[] } } }).protocol.http?.headers ?? []).length > 0
-  ) {
-    throw new Error(`${opId}: declared response headers are not supported by this generator yet`);
-  }
   const schema = (response as Response & { schema?: Schema }).schema;
-  return codes.map((status) => ({ status, description: describe(response), ...(schema && { schema }) }));
+  const headers = ((httpOf(response).headers ?? []) as HttpHeader[]).map((h) => ({
+    name: h.header,
+    description: describe(h),
+    schema: h.schema,
+  }));
+  return codes.map((status) => ({ status, description: describe(response), headers, ...(schema && { schema }) }));
 }
 
 function operationInfo(groupName: string, op: Operation, apiVersion: { value?: string }): OperationInfo {
