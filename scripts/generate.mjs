@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Regenerates src/generated from the swagger with our AutoRest extension (codegen/).
 // Quiet on success (one summary line); on failure prints AutoRest's whole output.
-// Everything AutoRest writes besides the output (home, temp, locks) stays in .autorest/.
+// AutoRest writes into .autorest/out; only a successful run replaces src/generated, so a
+// failed run (or one in progress) never leaves others in this tree without generated code.
+// Everything else AutoRest writes (home, temp, locks) also stays in .autorest/.
 //
 // Usage: node scripts/generate.mjs [--config <literate config>]   (default: swagger/README.md)
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "src", "generated");
+const stagingDir = join(root, ".autorest", "out");
 const TIMEOUT_MS = 90_000;
 
 function configPath() {
@@ -36,6 +39,7 @@ function runAutorest(config) {
     "--version=./node_modules/@autorest/core",
     "--use=./node_modules/@autorest/modelerfour",
     "--use=./codegen",
+    `--output-folder=${stagingDir}`,
   ];
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -55,15 +59,21 @@ function runAutorest(config) {
 
 const started = Date.now();
 const config = configPath();
-await rm(outDir, { recursive: true, force: true });
+await rm(stagingDir, { recursive: true, force: true });
 await Promise.all(["home", "tmp"].map((d) => mkdir(join(root, ".autorest", d), { recursive: true })));
 const { code, output } = await runAutorest(config);
-const written = await readdir(outDir).catch(() => []);
+const written = await readdir(stagingDir).catch(() => []);
 if (code !== 0 || written.length === 0) {
   process.stderr.write(output);
-  process.stderr.write(`\n[generate] failed: AutoRest exit code ${code}, ${written.length} files in src/generated\n`);
+  process.stderr.write(
+    `\n[generate] failed: AutoRest exit code ${code}, ${written.length} files written; src/generated left as it was\n`,
+  );
   process.exit(1);
 }
+// Clear, then move in: stale files of an earlier generator version do not survive.
+await rm(outDir, { recursive: true, force: true });
+await mkdir(dirname(outDir), { recursive: true });
+await rename(stagingDir, outDir);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `generate: ${written.length} files in ${relative(root, outDir)} from ${relative(root, config)} (${seconds} s)`,
