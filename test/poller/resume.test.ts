@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { isPollingError } from "../../src/custom/errors/guards.js";
+import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
+import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
+import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { mockClient } from "../helpers/client.js";
+
+let mock: MockArm;
+let client: ReturnType<typeof mockClient>;
+beforeAll(async () => {
+  mock = await startMockArm();
+  client = mockClient(mock);
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
+
+const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
+const CONFIG =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
+const put = () => client.path(CONFIG, sub, rg, name).put({ body: { properties: { autoDiscovery: "Enabled" } } });
+const methods = () => mock.requests.map((r) => `${r.method} ${r.path.includes("/operationResults/") ? "status" : "resource"}`);
+
+describe("serialize and restoreFrom", () => {
+  it("finishes an LRO in a new poller (and a new client) from the first one's token, with no extra request", async () => {
+    mock.planOperations({ steps: [0, 50] });
+    const first = getLongRunningPoller(client, await put(), { intervalInMs: 10 });
+    await first.poll();
+    const token = await first.serialize();
+    const parsed = JSON.parse(token) as Record<string, unknown>;
+    expect(Object.keys(parsed).sort()).toEqual(["kind", "method", "resourceUrl", "url", "v"]);
+    expect(parsed).toMatchObject({ v: 1, kind: "azure-async-operation", method: "PUT" });
+    expect(token).not.toContain(mock.token);
+
+    const second = getLongRunningPoller(mockClient(mock), undefined, { restoreFrom: token, intervalInMs: 10 });
+    const result = await second;
+    expect(result?.properties?.autoDiscovery).toBe("Enabled");
+    expect(methods()).toEqual(["PUT resource", "GET status", "GET status", "GET status", "GET resource"]);
+  });
+
+  it("resumes a by-id poller from a token holding only a path on the client's endpoint", async () => {
+    mock.addOperationResult("op-r", { steps: [0] });
+    const token = await pollOperationResult(client, { ...DEFAULT_SCOPE, operationResultId: "op-r" }).serialize();
+    expect(JSON.parse(token)).toEqual({ v: 1, kind: "operation-result", url: expect.stringMatching(/^\/subscriptions\/.*\/operationResults\/op-r$/) });
+    const result = await pollOperationResult(client, undefined, { restoreFrom: token, intervalInMs: 10 });
+    expect(result.status).toBe("Succeeded");
+  });
+
+  it("restores a finished 200 as done, needing only the final GET", async () => {
+    mock.planOperations({ sync: true });
+    const token = await getLongRunningPoller(client, await put()).serialize();
+    expect(JSON.parse(token)).toMatchObject({ kind: "done", status: "succeeded", method: "PUT" });
+    const result = await getLongRunningPoller(client, undefined, { restoreFrom: token });
+    expect(result?.properties?.provisioningState).toBe("Succeeded");
+    expect(methods()).toEqual(["PUT resource", "GET resource"]);
+  });
+
+  it("refuses a token whose URL points at another origin, before any request", async () => {
+    mock.planOperations({ steps: [0] });
+    const token = await getLongRunningPoller(client, await put()).serialize();
+    const forged = JSON.stringify({ ...JSON.parse(token), url: "https://evil.example/x?api-version=2024-04-01" });
+    mock.requests.length = 0;
+    expect(() => getLongRunningPoller(client, undefined, { restoreFrom: forged })).toThrow(/not on the client's endpoint/);
+    const forgedResource = JSON.stringify({ ...JSON.parse(token), resourceUrl: mock.endpoint.replace("https:", "http:") + "/x" });
+    let error: unknown;
+    try {
+      getLongRunningPoller(client, undefined, { restoreFrom: forgedResource });
+    } catch (e) {
+      error = e;
+    }
+    expect(isPollingError(error, "untrustedUrl")).toBe(true);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it("refuses a token of the other poller's kind, naming both", async () => {
+    const token = await pollOperationResult(client, mock.operationResultUrl("op")).serialize();
+    expect(() => getLongRunningPoller(client, undefined, { restoreFrom: token })).toThrow(
+      'options.restoreFrom holds a "operation-result" token, but getLongRunningPoller resumes only "azure-async-operation" or "location" or "done" tokens',
+    );
+  });
+
+  it("refuses a target that names another operation than the token", async () => {
+    const token = await pollOperationResult(client, mock.operationResultUrl("op-a")).serialize();
+    expect(() => pollOperationResult(client, mock.operationResultUrl("op-b"), { restoreFrom: token })).toThrow(/name different operations/);
+  });
+
+  it("refuses absolute URLs when the client's endpoint is unknown and no options.endpoint is given", async () => {
+    const { getClient } = await import("@azure-rest/core-client");
+    const bare = getClient(mock.endpoint, mock.credential, { tlsOptions: { ca: mock.certificate } });
+    expect(() => pollOperationResult(bare, mock.operationResultUrl("op"))).toThrow(/pass options.endpoint/);
+    mock.addOperationResult("op-bare", { steps: [] });
+    const result = await pollOperationResult(bare, mock.operationResultUrl("op-bare"), { endpoint: mock.endpoint });
+    expect(result.status).toBe("Succeeded");
+  });
+});
