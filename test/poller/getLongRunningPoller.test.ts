@@ -30,7 +30,8 @@ function thrown(f: () => unknown): unknown {
 }
 /** Requests after the initial one (the last non-GET) as "METHOD kind", kind = status | resource. */
 const trail = () => {
-  const initial = mock.requests.findLastIndex((r) => r.method !== "GET");
+  let initial = mock.requests.length - 1;
+  while (initial >= 0 && mock.requests[initial]!.method === "GET") initial -= 1;
   return mock.requests.slice(initial + 1).map((r) => `${r.method} ${r.path.includes("/operationResults/") ? "status" : "resource"}`);
 };
 /** The DevOps configuration is not seeded: create it synchronously so DELETE has something to delete. */

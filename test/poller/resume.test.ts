@@ -4,6 +4,7 @@ import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoll
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
 import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import type { DevOpsConfigurationsCreateOrUpdate201Response as PutResponse } from "../../src/generated/responses.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
@@ -31,7 +32,7 @@ describe("serialize and restoreFrom", () => {
     expect(parsed).toMatchObject({ v: 1, kind: "azure-async-operation", method: "PUT" });
     expect(token).not.toContain(mock.token);
 
-    const second = getLongRunningPoller(mockClient(mock), undefined, { restoreFrom: token, intervalInMs: 10 });
+    const second = getLongRunningPoller<PutResponse>(mockClient(mock), undefined, { restoreFrom: token, intervalInMs: 10 });
     const result = await second;
     expect(result?.properties?.autoDiscovery).toBe("Enabled");
     expect(methods()).toEqual(["PUT resource", "GET status", "GET status", "GET status", "GET resource"]);
@@ -49,7 +50,7 @@ describe("serialize and restoreFrom", () => {
     mock.planOperations({ sync: true });
     const token = await getLongRunningPoller(client, await put()).serialize();
     expect(JSON.parse(token)).toMatchObject({ kind: "done", status: "succeeded", method: "PUT" });
-    const result = await getLongRunningPoller(client, undefined, { restoreFrom: token });
+    const result = await getLongRunningPoller<PutResponse>(client, undefined, { restoreFrom: token });
     expect(result?.properties?.provisioningState).toBe("Succeeded");
     expect(methods()).toEqual(["PUT resource", "GET resource"]);
   });
