@@ -25,14 +25,14 @@ export function pack(): { tarball: string; files: string[] } {
 /**
  * Creates `.tmp/<name>` with a package.json and installs the tarball into it. --offline: dependencies come from
  * the npm cache that `npm ci` filled, so this works without network and fails loudly if the package would pull
- * something new.
+ * something new. `extraPackages` are installed beside it (e.g. @types/node for a Node consumer).
  */
-export function createConsumer(name: string, tarball: string, packageJson: object = {}): string {
+export function createConsumer(name: string, tarball: string, extraPackages: string[] = []): string {
   const dir = join(root, ".tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, ...packageJson }, null, 2));
-  execFileSync(npm, ["install", tarball, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
+  execFileSync(npm, ["install", tarball, ...extraPackages, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 180_000,
