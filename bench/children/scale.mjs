@@ -22,13 +22,17 @@ const baselineRss = process.memoryUsage.rss();
 // A timer samples RSS while the pollers run; resourceUsage().maxRSS (the kernel's own peak) backs it up.
 let sampledPeak = baselineRss;
 const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 5);
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const results = await Promise.all(
   Array.from({ length: n }, (_, i) => pollOperationResult(client, target(`${prefix}${i}`), { timeoutInMs: 240_000 })),
 );
 const wallMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 const peakRss = Math.max(sampledPeak, process.resourceUsage().maxRSS * 1024);
 const succeeded = results.filter((r) => r.status === "Succeeded").length;
 if (succeeded !== n) throw new Error(`${n - succeeded} of ${n} pollers did not succeed`);
-process.stdout.write(`${JSON.stringify({ n, wallMs, baselineRss, peakRss, perPollerBytes: (peakRss - baselineRss) / n })}\n`);
+const perPollerBytes = (peakRss - baselineRss) / n;
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(`${JSON.stringify({ n, wallMs, cpuMs, baselineRss, peakRss, perPollerBytes })}\n`);

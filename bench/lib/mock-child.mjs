@@ -9,8 +9,11 @@ const { DEFAULT_SCOPE, startMockArm } = createRequire(import.meta.url)("../../di
 const mock = await startMockArm({ https: true });
 
 const handlers = {
+  add({ id, plan }) {
+    return { url: mock.addOperationResult(id, plan) };
+  },
   /** Registers `count` operations `${prefix}${i}` with one plan; registering 10,000 is one message, not 10,000. */
-  add({ prefix, count, plan }) {
+  addMany({ prefix, count, plan }) {
     for (let i = 0; i < count; i++) mock.addOperationResult(`${prefix}${i}`, plan);
     return { count };
   },
@@ -18,6 +21,11 @@ const handlers = {
   count({ match }) {
     const hits = mock.requests.filter((r) => r.path.includes(match));
     return { count: hits.length, methods: hits.map((r) => r.method), first: hits[0]?.at, last: hits.at(-1)?.at };
+  },
+  /** The mock's own CPU time, so a section can tell whether the client or the server was the bottleneck. */
+  cpu() {
+    const { user, system } = process.cpuUsage();
+    return { ms: (user + system) / 1000 };
   },
   reset() {
     mock.reset();

@@ -46,9 +46,11 @@ export async function startMockProcess(workDir) {
     scope: ready.scope,
     caFile,
     pid: child.pid,
-    add: (prefix, count, plan) => call("add", { prefix, count, plan }),
+    add: (id, plan) => call("add", { id, plan }),
+    addMany: (prefix, count, plan) => call("addMany", { prefix, count, plan }),
     count: (match) => call("count", { match }),
     reset: () => call("reset"),
+    cpuMs: async () => (await call("cpu")).ms,
     close() {
       if (child.exitCode !== null) return Promise.resolve();
       return new Promise((resolve) => {

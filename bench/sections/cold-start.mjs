@@ -12,8 +12,8 @@ const VARIANTS = ["fetch", "bare", "ours"];
 export async function run({ root, mock, quick }) {
   const rounds = quick ? 4 : 12;
   await mock.reset();
-  await mock.add("cold-", 1, { steps: [] }); // already terminal: every GET answers Succeeded at once
-  const env = clientEnv(mock, { BENCH_ID: "cold-0" });
+  await mock.add("cold", { steps: [] }); // already terminal: every GET answers Succeeded at once
+  const env = clientEnv(mock, { BENCH_ID: "cold" });
   const app = (v) => `${root}/bench/apps/${v}-get.mjs`;
   const once = (v) => runNode(CHILD, [app(v)], { env, timeoutMs: 30_000 });
   // One discarded run each, so the file-system cache holds every variant's modules before measuring.

@@ -34,9 +34,9 @@ export async function run({ root, mock, quick, barePollApp }) {
     let runNo = 0;
     const runs = await interleave(VARIANTS, rounds, async (variant) => {
       const id = `lro-${retryAfter}-${runNo++}`;
-      await mock.add(id, 1, { steps: STEPS, retryAfter });
-      const { result } = await runNode(CHILD, [apps[variant]], { env: clientEnv(mock, { BENCH_ID: `${id}0` }), timeoutMs: 60_000 });
-      const seen = await mock.count(`/operationResults/${id}0`);
+      await mock.add(id, { steps: STEPS, retryAfter });
+      const { result } = await runNode(CHILD, [apps[variant]], { env: clientEnv(mock, { BENCH_ID: id }), timeoutMs: 60_000 });
+      const seen = await mock.count(`/operationResults/${id}`);
       if (result.status !== "Succeeded") throw new Error(`${variant} ended ${result.status}`);
       return { wallMs: result.wallMs, requests: seen.count, serverSpanMs: seen.last - seen.first };
     });

@@ -15,13 +15,13 @@ export async function run({ root, mock, quick }) {
   const warmup = quick ? 50 : 200;
   const n = quick ? 300 : 1500;
   await mock.reset();
-  await mock.add("per-request-", 1, { steps: [] });
-  const env = clientEnv(mock, { BENCH_ID: "per-request-0" });
+  await mock.add("per-request", { steps: [] });
+  const env = clientEnv(mock, { BENCH_ID: "per-request" });
   const once = async (v) => {
     const r = await runNode(CHILD, [`${root}/bench/apps/${v}-get.mjs`, String(warmup), String(n)], { env, timeoutMs: 120_000 });
     // The mock records every request; clearing it between runs keeps its memory flat (the operation stays).
     await mock.reset();
-    await mock.add("per-request-", 1, { steps: [] });
+    await mock.add("per-request", { steps: [] });
     return r.result;
   };
   const runs = await interleave(VARIANTS, rounds, once);
