@@ -26,4 +26,18 @@ export default defineConfig([
     clean: false,
     splitting: false,
   },
+  {
+    // The command-line tool: ESM only, Node only. It is the one bundle that may load @azure/identity (dynamically,
+    // in credential.ts), which stays external so the user's installed copy is used.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    splitting: false,
+    external: ["@azure/identity"],
+    banner: { js: "#!/usr/bin/env node" },
+  },
 ]);

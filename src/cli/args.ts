@@ -1,0 +1,147 @@
+import { parseArgs } from "node:util";
+import { parseDuration } from "./duration.js";
+import { UsageError } from "./exitCodes.js";
+
+// The command line, parsed once and checked here: everything after this point can trust its input. Every
+// message names the option and the rule, and nothing is sent before the whole line has been accepted.
+
+export const DEFAULT_ENDPOINT = "https://management.azure.com";
+/** `wait` gives up after 30 minutes unless --timeout says otherwise: a script must not hang forever. */
+export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+
+export interface OperationIds {
+  subscriptionId: string;
+  resourceGroupName: string;
+  securityConnectorName: string;
+  operationResultId: string;
+}
+
+/** The operation to read: its status URL as given, or the four ids of DevOpsOperationResults_Get. */
+export type OperationTarget = { kind: "url"; url: string } | ({ kind: "ids" } & OperationIds);
+
+export interface RunCommand {
+  kind: "run";
+  command: "get" | "wait";
+  target: OperationTarget;
+  /** Origin of the Resource Manager endpoint; the only place the token is ever sent. */
+  endpoint: string;
+  json: boolean;
+  timeoutMs: number | undefined;
+  intervalMs: number | undefined;
+}
+
+export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand;
+
+const OPTIONS = {
+  subscription: { type: "string" },
+  "resource-group": { type: "string" },
+  connector: { type: "string" },
+  endpoint: { type: "string" },
+  timeout: { type: "string" },
+  interval: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // parseArgs' messages already name the option ("Unknown option '--foo'"); drop its Node-specific suffix.
+    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional.*$/s, ""));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === "help") return { kind: "help" };
+  if (values.version) return { kind: "version" };
+
+  const [command, operation, ...extra] = positionals;
+  if (command === undefined) throw new UsageError("a command is required: get or wait (see --help)");
+  if (command !== "get" && command !== "wait") {
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected get or wait (see --help)`);
+  }
+  if (operation === undefined) {
+    throw new UsageError(`${command} needs an operation: an operation-result URL, or an operationResultId (see --help)`);
+  }
+  if (extra.length > 0) throw new UsageError(`${command} takes one operation, got extra arguments: ${extra.join(" ")}`);
+  if (command === "get" && (values.timeout !== undefined || values.interval !== undefined)) {
+    throw new UsageError("--timeout and --interval apply to wait only");
+  }
+
+  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_ENDPOINT);
+  const idFlags = values.subscription !== undefined || values["resource-group"] !== undefined || values.connector !== undefined;
+  let target: OperationTarget;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(operation)) {
+    if (idFlags) throw new UsageError("give either an operation URL or --subscription/--resource-group/--connector, not both");
+    target = { kind: "url", url: checkOperationUrl(operation, endpoint) };
+  } else {
+    target = {
+      kind: "ids",
+      subscriptionId: required(values.subscription, env["AZURE_SUBSCRIPTION_ID"], "--subscription", "AZURE_SUBSCRIPTION_ID"),
+      resourceGroupName: required(values["resource-group"], env["AZURE_RESOURCE_GROUP"], "--resource-group", "AZURE_RESOURCE_GROUP"),
+      securityConnectorName: required(values.connector, env["SECURITY_CONNECTOR"], "--connector", "SECURITY_CONNECTOR"),
+      operationResultId: operation,
+    };
+  }
+  return {
+    kind: "run",
+    command,
+    target,
+    endpoint,
+    json: values.json ?? false,
+    timeoutMs:
+      values.timeout !== undefined
+        ? parseDuration(values.timeout, "--timeout", 1)
+        : command === "wait"
+          ? DEFAULT_TIMEOUT_MS
+          : undefined,
+    intervalMs: values.interval === undefined ? undefined : parseDuration(values.interval, "--interval", 0),
+  };
+}
+
+function required(flag: string | undefined, fromEnv: string | undefined, option: string, variable: string): string {
+  const value = flag ?? (fromEnv === "" ? undefined : fromEnv);
+  if (value === undefined) throw new UsageError(`${option} is required with an operationResultId (or set ${variable})`);
+  return value;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
+
+/**
+ * The endpoint receives the bearer token, so it must be an https origin; plain http is accepted only on the
+ * loopback interface (a local mock), where nothing crosses the network.
+ */
+export function checkEndpoint(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--endpoint must be an absolute URL such as ${DEFAULT_ENDPOINT} (got ${JSON.stringify(text)})`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new UsageError(`--endpoint must use https (http is allowed for 127.0.0.1 and localhost only), got ${url.origin}`);
+  }
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.username !== "" || url.password !== "") {
+    throw new UsageError(`--endpoint must be an origin without path, query or credentials, such as ${DEFAULT_ENDPOINT}`);
+  }
+  return url.origin;
+}
+
+/** An operation URL must be on the endpoint's origin: polling it sends the token there. */
+export function checkOperationUrl(text: string, endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`the operation URL is not a valid URL: ${JSON.stringify(text)}`);
+  }
+  if (url.origin !== endpoint) {
+    throw new UsageError(
+      `the operation URL is on ${url.origin}, not on the endpoint ${endpoint}; the token is sent only to the ` +
+        `endpoint, so pass --endpoint ${url.origin} if you trust that host`,
+    );
+  }
+  if (url.username !== "" || url.password !== "") throw new UsageError("the operation URL must not contain credentials");
+  return url.href;
+}

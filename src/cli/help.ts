@@ -1,0 +1,50 @@
+import { DEFAULT_ENDPOINT } from "./args.js";
+import { TOKEN_VARIABLE } from "./credential.js";
+
+// The whole manual of the CLI; the README's CLI section says the same in more words.
+export const HELP = `arm-security-devops: read and wait for Microsoft Defender for Cloud DevOps operations
+(Microsoft.Security securityConnectors/devops, api-version 2024-04-01).
+
+Usage:
+  arm-security-devops get  <operation> [options]   print the operation result once
+  arm-security-devops wait <operation> [options]   poll until Succeeded, Failed or Canceled
+  arm-security-devops --help | --version
+
+<operation> is either
+  - the operation's status URL, as in the Azure-AsyncOperation header of a long-running request:
+    ${DEFAULT_ENDPOINT}/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Security/
+      securityConnectors/<connector>/devops/default/operationResults/<id>?api-version=2024-04-01
+    (it must be on --endpoint: the access token is only ever sent there), or
+  - an operationResultId, with --subscription, --resource-group and --connector.
+
+Options:
+  --subscription <id>      subscription id (default: $AZURE_SUBSCRIPTION_ID)
+  --resource-group <name>  resource group (default: $AZURE_RESOURCE_GROUP)
+  --connector <name>       security connector name (default: $SECURITY_CONNECTOR)
+  --endpoint <url>         Resource Manager endpoint, for other clouds or a local mock
+                           (default: ${DEFAULT_ENDPOINT}; https, or http on 127.0.0.1/localhost only)
+  --json                   print the OperationStatusResult as JSON on stdout (wait: the final one, no progress)
+  --timeout <duration>     wait: give up after this long, e.g. 90s, 10m, 1h (default: 30m)
+  --interval <duration>    wait: time between polls when the service sends no Retry-After (default: 2s)
+  -h, --help               show this help
+  -v, --version            show the package version
+
+Progress (wait): on a terminal a progress bar driven by percentComplete is redrawn on stderr; when stderr is
+not a terminal one line is printed per change of status or percentage.
+
+Sign-in: DefaultAzureCredential from @azure/identity (environment variables, workload or managed identity,
+Azure CLI, Azure Developer CLI, Azure PowerShell). For tests and the embedded mock only, ${TOKEN_VARIABLE}
+holds a fixed bearer token; it is refused for any endpoint other than 127.0.0.1 or localhost. To trust a mock's
+self-signed certificate, set NODE_EXTRA_CA_CERTS to its PEM file.
+
+Exit codes:
+  0  the operation Succeeded (get: the result was read and has not failed)
+  1  the operation Failed or was Canceled; its error code, target and message are printed
+  2  usage error: bad option, missing id, URL not on --endpoint; nothing was sent
+  3  transport or authentication error, or an HTTP error from the service (401, 403, 404, ...)
+  4  wait --timeout elapsed while the operation was still running
+
+Examples:
+  arm-security-devops wait "https://management.azure.com/subscriptions/.../operationResults/<id>?api-version=2024-04-01"
+  arm-security-devops get <id> --subscription <sub> --resource-group <rg> --connector <connector> --json
+`;

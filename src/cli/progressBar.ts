@@ -1,0 +1,69 @@
+// Progress of `wait`. On a terminal one line is redrawn in place (\r, then erase to end of line) so the bar
+// grows; anywhere else (a pipe, a CI log) a line is printed only when the status or percentage changes, because
+// carriage returns turn a log file into one unreadable line.
+
+export interface ProgressUpdate {
+  /** The status as the service spelt it (InProgress, Succeeded, ...). */
+  status: string;
+  percentComplete: number | undefined;
+}
+
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+const ERASE_TO_END = "\x1b[K";
+const MAX_BAR = 30;
+
+/** `[##########..........]  50%`; an unknown percentage shows an empty bar and "  ?%". */
+export function renderBar(percent: number | undefined, width = MAX_BAR): string {
+  const p = percent === undefined ? 0 : Math.min(100, Math.max(0, percent));
+  const filled = Math.round((p / 100) * width);
+  const label = percent === undefined ? "  ?%" : `${String(Math.round(p)).padStart(3)}%`;
+  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${label}`;
+}
+
+export function formatElapsed(ms: number): string {
+  const s = ms / 1000;
+  return s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}m${String(Math.floor(s % 60)).padStart(2, "0")}s`;
+}
+
+export class ProgressReporter {
+  private last: string | undefined;
+  private drawn = false;
+  private readonly started: number;
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now();
+  }
+
+  get interactive(): boolean {
+    return this.stream.isTTY === true;
+  }
+
+  update(u: ProgressUpdate): void {
+    const percent = u.percentComplete === undefined ? "" : ` ${Math.round(u.percentComplete)}%`;
+    const key = `${u.status}${percent}`;
+    const elapsed = formatElapsed(this.now() - this.started);
+    if (this.interactive) {
+      // Redrawn on every update (the clock moves even when the percentage does not); narrow terminals get a shorter bar.
+      const width = Math.max(10, Math.min(MAX_BAR, (this.stream.columns ?? 80) - 40));
+      this.stream.write(`\r${renderBar(u.percentComplete, width)}  ${u.status}  ${elapsed}${ERASE_TO_END}`);
+      this.drawn = true;
+    } else if (key !== this.last) {
+      this.stream.write(`${elapsed.padStart(6)}  ${key}\n`);
+    }
+    this.last = key;
+  }
+
+  /** Ends the bar's line so what follows starts on a fresh one. */
+  finish(): void {
+    if (this.drawn) this.stream.write("\n");
+    this.drawn = false;
+  }
+}
