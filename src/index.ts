@@ -3,5 +3,22 @@
 export * from "./generated/index.js";
 // The custom factory replaces the generated one of the same name (an explicit export wins over `export *`).
 export { createClient, createClient as default } from "./custom/client.js";
-export { checkPathArguments, checkPathParameter } from "./custom/validate.js";
+
+// Waiting for long-running operations.
+export * from "./custom/poller/index.js";
+export { parseRetryAfter, DEFAULT_POLL_INTERVAL_MS, MAX_RETRY_AFTER_MS } from "./custom/retry-after.js";
+
+// Errors and their guards (name-based, so they work across duplicate copies of the package).
+export {
+  DevOpsOperationError,
+  type DevOpsOperationErrorCode,
+  type KnownDevOpsOperationErrorCode,
+} from "./custom/errors/devOpsOperationError.js";
+export { PollingError, type PollingErrorReason } from "./custom/errors/pollingError.js";
+export { isDevOpsOperationError, isPollingError, isAbortError, type PollerError } from "./custom/errors/guards.js";
+export { toRestError, RestError, isRestError, type ArmRestError } from "./custom/errors/toRestError.js";
+export type { ArmErrorDetail, ArmErrorAdditionalInfo } from "./custom/errors/armErrorDetail.js";
 export { InvalidParameterError, isInvalidParameterError } from "./custom/errors/invalidParameterError.js";
+
+// Argument checks that client.path() runs, for callers that build URLs themselves.
+export { checkPathArguments, checkPathParameter } from "./custom/validate.js";
