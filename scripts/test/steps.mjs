@@ -18,6 +18,29 @@ export const steps = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."] },
   { name: "build", command: [bin("tsup")], stopOnFailure: true },
   vitest("vitest-node", ["--project", "node", "--project", "types"]),
+  // The same behaviour suite in Chromium (vitest browser mode), against dist/. No browser on a developer's
+  // machine is a one-line skip; under CI=true the run fails instead (the config throws).
+  {
+    ...vitest("browser", ["--config", "test/browser/vitest.config.ts"]),
+    skip: () =>
+      findChromium() || process.env.CI === "true"
+        ? undefined
+        : "no Chromium found ($CHROMIUM_PATH, /usr/bin/chromium); `apt-get install chromium` to run it",
+  },
+  // ... and in Deno, against the packed tarball installed into a throwaway Deno project.
+  { name: "deno", command: [bin("tsx"), "test/deno-runner/run.ts"], counts: () => vitestCounts(report("deno")) },
+  vitest("pack", ["--config", "test/pack/vitest.config.ts"]),
+  { name: "publint", command: [node, "scripts/lint-package.mjs"] },
+  // node16 profile: the package needs Node >= 20, so TypeScript's legacy node10 resolution (which cannot see
+  // the "./testing" subpath export) is not a consumer it supports.
+  { name: "attw", command: [bin("attw"), "--pack", ".", "--profile", "node16"] },
+  { name: "bundle-budget", command: [node, "scripts/bundle-budget.mjs"] },
 ];
+
+// Same lookup as test/browser/chromium.ts (which the browser config uses); duplicated because this is plain JS.
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((path) => !!path && existsSync(path));
+}
 
 export const hasFile = (path) => existsSync(path);
