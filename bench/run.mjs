@@ -9,8 +9,9 @@
 //
 // Prints a table and writes bench/results/<timestamp>.json (git-ignored).
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { compileBarePollApp, ensureDist } from "./lib/build.mjs";
+import { compileBarePollApp, ensureDist, snapshot } from "./lib/build.mjs";
 import { machine } from "./lib/machine.mjs";
 import { startMockProcess } from "./lib/mock-process.mjs";
 import { formatTable } from "./lib/table.mjs";
@@ -37,8 +38,9 @@ const log = (msg) => console.error(`bench: ${msg}`);
 if (noBuild) log("--no-build: measuring dist/ as it is");
 else ensureDist(root, log);
 mkdirSync(workDir, { recursive: true });
+const snap = snapshot(root, workDir);
 const barePollApp = await compileBarePollApp(root, workDir);
-const mock = selected.some((s) => NEEDS_MOCK.has(s)) ? await startMockProcess(workDir) : undefined;
+const mock = selected.some((s) => NEEDS_MOCK.has(s)) ? await startMockProcess(snap, workDir) : undefined;
 if (mock) log(`mock listening at ${mock.endpoint} (pid ${mock.pid})`);
 
 const startedAt = new Date();
@@ -50,7 +52,7 @@ try {
     const t0 = Date.now();
     const section = await import(`./sections/${name}.mjs`);
     try {
-      const result = await section.run({ root, mock, quick, workDir, barePollApp, log });
+      const result = await section.run({ root, snap, mock, quick, workDir, barePollApp, log });
       rows.push(...result.rows);
       report.sections[name] = { ...result, seconds: (Date.now() - t0) / 1000 };
     } catch (e) {
@@ -65,9 +67,10 @@ try {
 }
 
 const m = report.machine;
+report.loadAvg1mAtEnd = Number(os.loadavg()[0].toFixed(2));
 const table = formatTable(rows);
 const footer = [
-  `machine: ${m.cpu}, ${m.nproc} cores, ${m.memGiB} GiB, ${m.os}, node ${m.node}${quick ? " (--quick)" : ""}`,
+  `machine: ${m.cpu}, ${m.nproc} cores, ${m.memGiB} GiB, ${m.os}, node ${m.node}${quick ? " (--quick)" : ""}; load avg (1 min) ${m.loadAvg1m} at start, ${report.loadAvg1mAtEnd} at end`,
   ...rows.length ? [] : ["(no rows)"],
   ...(report.sections.bundle ? ["anchors quoted from the issue, not measured here: @azure/arm-security bundle 51.8 KB gzip, cold start 3.0× fetch; core-lro based SDKs 6–8 s for the 5-poll LRO with Retry-After 0"] : []),
 ];

@@ -1,7 +1,7 @@
 // The bench measures the BUILT package. Rebuilds dist/ with tsup when it is missing or older than any source
 // file, and compiles the reused bare core-client poll app (test/budget/bare.ts) to plain ESM that node can run.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 
@@ -42,4 +42,24 @@ export async function compileBarePollApp(root, workDir) {
     logLevel: "silent",
   });
   return outfile;
+}
+
+/**
+ * Copies the built package and the bench's apps and children into <workDir>/snap, laid out as in the repo
+ * (snap/dist, snap/bench/apps, snap/bench/children, snap/package.json), and returns snap's path. Every process
+ * of a run loads this copy, so a `tsup` started meanwhile by someone else (it empties dist/ first) cannot
+ * break a run half-way, and the whole run measures one build. node_modules still resolve from the repo above.
+ */
+export function snapshot(root, workDir) {
+  const snap = join(workDir, "snap");
+  rmSync(snap, { recursive: true, force: true });
+  for (const file of ["dist/index.js", "dist/testing.cjs"]) {
+    if (!existsSync(join(root, file))) throw new Error(`${file} is missing (is another build running?)`);
+    cpSync(join(root, file), join(snap, file));
+  }
+  // The real package.json: "type": "module" for dist/*.js, "sideEffects": false for the bundler, as users get.
+  cpSync(join(root, "package.json"), join(snap, "package.json"));
+  cpSync(join(root, "bench/apps"), join(snap, "bench/apps"), { recursive: true });
+  cpSync(join(root, "bench/children"), join(snap, "bench/children"), { recursive: true });
+  return snap;
 }

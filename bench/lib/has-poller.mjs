@@ -2,7 +2,7 @@
 // sections that need it report the gap instead of failing.
 import { pathToFileURL } from "node:url";
 
-export async function hasPoller(root) {
-  const dist = await import(pathToFileURL(`${root}/dist/index.js`).href);
+export async function hasPoller(snap) {
+  const dist = await import(pathToFileURL(`${snap}/dist/index.js`).href);
   return typeof dist.pollOperationResult === "function";
 }

@@ -15,5 +15,7 @@ export function machine() {
     memGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    // Other work on the machine skews every figure; the 1-minute load average says how busy it was.
+    loadAvg1m: Number(os.loadavg()[0].toFixed(2)),
   };
 }

@@ -2,9 +2,9 @@
 // clients run in other processes, so the server's start-up, CPU and memory are never counted against them.
 import { createRequire } from "node:module";
 
-// The CJS build of the testing entry: the ESM one currently fails at load, because tsup bundles selfsigned
-// (a devDependency) with a `require("crypto")` that ESM output cannot serve. Either build is the same mock.
-const { DEFAULT_SCOPE, startMockArm } = createRequire(import.meta.url)("../../dist/testing.cjs");
+// argv[2]: the testing entry of the run's snapshot of dist/ (see bench/lib/build.mjs). Its CJS build: the ESM one
+// has failed at load in some builds (selfsigned bundled with a `require("crypto")`); both are the same mock.
+const { DEFAULT_SCOPE, startMockArm } = createRequire(import.meta.url)(process.argv[2]);
 
 const mock = await startMockArm({ https: true });
 

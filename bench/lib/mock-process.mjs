@@ -8,9 +8,12 @@ const CHILD = fileURLToPath(new URL("./mock-child.mjs", import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const CALL_TIMEOUT_MS = 60_000;
 
-/** @param {string} workDir where the certificate is written for NODE_EXTRA_CA_CERTS */
-export async function startMockProcess(workDir) {
-  const child = fork(CHILD, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * @param {string} snap the run's snapshot (bench/lib/build.mjs); the mock comes from its dist/testing.cjs
+ * @param {string} workDir where the certificate is written for NODE_EXTRA_CA_CERTS
+ */
+export async function startMockProcess(snap, workDir) {
+  const child = fork(CHILD, [`${snap}/dist/testing.cjs`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ready = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("mock process did not start within 30 s")), START_TIMEOUT_MS);
     child.once("message", (msg) => (clearTimeout(timer), resolve(msg)));

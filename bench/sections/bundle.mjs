@@ -2,6 +2,7 @@
 // @azure-rest/core-client and this package, in raw / gzip / brotli bytes. Same esbuild options as
 // scripts/bundle-budget.mjs. Sizes are deterministic, so one build per variant; no rounds.
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { relative } from "node:path";
 import { build } from "esbuild";
 import { ratio } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
@@ -30,18 +31,19 @@ async function sizes(root, entry) {
 
 const kb = (b) => (b / 1024).toFixed(1);
 
-export async function run({ root }) {
+export async function run({ root, snap }) {
+  const app = (file) => `${snap}/bench/apps/${file}`;
   const groups = [
     {
       name: "get",
       baseline: "bare",
-      entries: { fetch: "bench/apps/fetch-get.mjs", bare: "bench/apps/bare-get.mjs", ours: "bench/apps/ours-get.mjs" },
+      entries: { fetch: app("fetch-get.mjs"), bare: app("bare-get.mjs"), ours: app("ours-get.mjs") },
     },
     {
       name: "get+poll",
       baseline: "bare",
       // bare: the bundle budget's own yardstick app, reused as is.
-      entries: { fetch: "bench/apps/fetch-poll.mjs", bare: "test/budget/bare.ts", ours: "bench/apps/ours-poll.mjs" },
+      entries: { fetch: app("fetch-poll.mjs"), bare: `${root}/test/budget/bare.ts`, ours: app("ours-poll.mjs") },
     },
   ];
   const rows = [];
@@ -50,7 +52,7 @@ export async function run({ root }) {
     const measured = {};
     for (const [variant, entry] of Object.entries(group.entries)) {
       try {
-        measured[variant] = { entry, ...(await sizes(root, entry)) };
+        measured[variant] = { entry: relative(root, entry).replace(/^bench\/results\/\.build\/snap\//, ""), ...(await sizes(root, entry)) };
       } catch (e) {
         // e.g. the poller not exported by this build yet: report the gap, keep the other variants.
         measured[variant] = { entry, raw: NaN, gzip: NaN, brotli: NaN, error: String(e?.errors?.[0]?.text ?? e) };

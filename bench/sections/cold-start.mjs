@@ -1,21 +1,20 @@
 // Section "cold-start": a fresh process per run, from importing the app to the first operation result, as a
 // ratio to raw fetch. The mock is already listening in its own process. Variants interleaved, several rounds.
-import { fileURLToPath } from "node:url";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
 
-const CHILD = fileURLToPath(new URL("../children/cold.mjs", import.meta.url));
 const LIMIT = 1.1; // issue target: within 1.10× of bare core-client
 const VARIANTS = ["fetch", "bare", "ours"];
 
-export async function run({ root, mock, quick }) {
+export async function run({ snap, mock, quick }) {
+  const child = `${snap}/bench/children/cold.mjs`;
   const rounds = quick ? 4 : 12;
   await mock.reset();
   await mock.add("cold", { steps: [] }); // already terminal: every GET answers Succeeded at once
   const env = clientEnv(mock, { BENCH_ID: "cold" });
-  const app = (v) => `${root}/bench/apps/${v}-get.mjs`;
-  const once = (v) => runNode(CHILD, [app(v)], { env, timeoutMs: 30_000 });
+  const app = (v) => `${snap}/bench/apps/${v}-get.mjs`;
+  const once = (v) => runNode(child, [app(v)], { env, timeoutMs: 30_000 });
   // One discarded run each, so the file-system cache holds every variant's modules before measuring.
   for (const v of VARIANTS) await once(v);
   const runs = await interleave(VARIANTS, rounds, once);

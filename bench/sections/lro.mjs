@@ -5,25 +5,24 @@
 // The floor, for DevOpsOperationResults_Get by id on our mock: there is no initial request (the operation
 // already exists), each GET advances the operation by one step, so 5 in-progress answers need 5 polls and the
 // terminal status needs one more GET: 6 requests. Wall time floor: the sum of the Retry-After waits, 5 × value.
-import { fileURLToPath } from "node:url";
 import { hasPoller } from "../lib/has-poller.mjs";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
 
-const CHILD = fileURLToPath(new URL("../children/lro.mjs", import.meta.url));
 const STEPS = [10, 30, 50, 70, 90];
 const FLOOR_REQUESTS = STEPS.length + 1;
 const WALL_LIMIT = 1.1; // issue target: wall time within 10% of the Retry-After sum
 const ALL_VARIANTS = ["hand-fetch", "hand-bare", "ours"];
 
-export async function run({ root, mock, quick, barePollApp }) {
+export async function run({ snap, mock, quick, barePollApp }) {
+  const child = `${snap}/bench/children/lro.mjs`;
   const apps = {
-    "hand-fetch": `${root}/bench/apps/fetch-poll.mjs`,
+    "hand-fetch": `${snap}/bench/apps/fetch-poll.mjs`,
     "hand-bare": barePollApp,
-    ours: `${root}/bench/apps/ours-poll.mjs`,
+    ours: `${snap}/bench/apps/ours-poll.mjs`,
   };
-  const VARIANTS = (await hasPoller(root)) ? ALL_VARIANTS : ALL_VARIANTS.filter((v) => v !== "ours");
+  const VARIANTS = (await hasPoller(snap)) ? ALL_VARIANTS : ALL_VARIANTS.filter((v) => v !== "ours");
   const rows = [];
   if (!VARIANTS.includes("ours")) rows.push(row("LRO", "ours", "ms", { n: 0 }, { note: "pollOperationResult not exported by this build" }));
   const data = { floorRequests: FLOOR_REQUESTS, steps: STEPS };
@@ -35,7 +34,7 @@ export async function run({ root, mock, quick, barePollApp }) {
     const runs = await interleave(VARIANTS, rounds, async (variant) => {
       const id = `lro-${retryAfter}-${runNo++}`;
       await mock.add(id, { steps: STEPS, retryAfter });
-      const { result } = await runNode(CHILD, [apps[variant]], { env: clientEnv(mock, { BENCH_ID: id }), timeoutMs: 60_000 });
+      const { result } = await runNode(child, [apps[variant]], { env: clientEnv(mock, { BENCH_ID: id }), timeoutMs: 60_000 });
       const seen = await mock.count(`/operationResults/${id}`);
       if (result.status !== "Succeeded") throw new Error(`${variant} ended ${result.status}`);
       return { wallMs: result.wallMs, requests: seen.count, serverSpanMs: seen.last - seen.first };

@@ -1,16 +1,15 @@
 // Section "per-request": N sequential DevOpsOperationResults_Get calls in a fresh client process per run;
 // client CPU µs per call (process.cpuUsage, mock CPU excluded: it runs in its own process) and ms per call,
 // as ratios to bare core-client. Variants interleaved, several rounds.
-import { fileURLToPath } from "node:url";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
 
-const CHILD = fileURLToPath(new URL("../children/per-request.mjs", import.meta.url));
 const LIMIT = 1.05; // issue target: per-call CPU within 1.05× of bare core-client
 const VARIANTS = ["fetch", "bare", "ours"];
 
-export async function run({ root, mock, quick }) {
+export async function run({ snap, mock, quick }) {
+  const child = `${snap}/bench/children/per-request.mjs`;
   const rounds = quick ? 3 : 7;
   const warmup = quick ? 50 : 200;
   const n = quick ? 300 : 1500;
@@ -18,7 +17,7 @@ export async function run({ root, mock, quick }) {
   await mock.add("per-request", { steps: [] });
   const env = clientEnv(mock, { BENCH_ID: "per-request" });
   const once = async (v) => {
-    const r = await runNode(CHILD, [`${root}/bench/apps/${v}-get.mjs`, String(warmup), String(n)], { env, timeoutMs: 120_000 });
+    const r = await runNode(child, [`${snap}/bench/apps/${v}-get.mjs`, String(warmup), String(n)], { env, timeoutMs: 120_000 });
     // The mock records every request; clearing it between runs keeps its memory flat (the operation stays).
     await mock.reset();
     await mock.add("per-request", { steps: [] });

@@ -1,19 +1,18 @@
 // Section "scale": 1, 100, 1,000 and 10,000 concurrent pollers (this package, default client options) in a
 // fresh process per run; wall time, peak RSS, RSS per poller, and how each grows. The smaller sizes run
 // interleaved over several rounds; 10,000 runs once (it takes minutes on 2 cores). --quick stops at 1,000.
-import { fileURLToPath } from "node:url";
 import { hasPoller } from "../lib/has-poller.mjs";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
 
-const CHILD = fileURLToPath(new URL("../children/scale.mjs", import.meta.url));
 const FLAT_LIMIT = 1.1; // "memory per poller flat from 100 to 10,000", read as: at most 10% more per poller
 const PLAN = { steps: [50], retryAfter: "0" }; // 2 GETs per poller: one in progress, one terminal
 const BIG = 10_000;
 
-export async function run({ mock, quick, root, log }) {
-  if (!(await hasPoller(root))) {
+export async function run({ mock, quick, snap, log }) {
+  const child = `${snap}/bench/children/scale.mjs`;
+  if (!(await hasPoller(snap))) {
     return { rows: [row("scale", "ours", "ms", { n: 0 }, { note: "pollOperationResult not exported by this build" })], data: {} };
   }
   let runNo = 0;
@@ -25,7 +24,7 @@ export async function run({ mock, quick, root, log }) {
     await mock.addMany(prefix, n, PLAN);
     await mock.add(`${prefix}warm`, { steps: [] });
     const mockCpu0 = await mock.cpuMs();
-    const { result } = await runNode(CHILD, [size, prefix], {
+    const { result } = await runNode(child, [size, prefix], {
       env: clientEnv(mock),
       timeoutMs: 600_000,
       nodeArgs: ["--expose-gc"],
