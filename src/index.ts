@@ -22,3 +22,13 @@ export { InvalidParameterError, isInvalidParameterError } from "./custom/errors/
 
 // Argument checks that client.path() runs, for callers that build URLs themselves.
 export { checkPathArguments, checkPathParameter } from "./custom/validate.js";
+
+// Paging through list operations.
+export {
+  paginate,
+  type PaginateOptions,
+  type PageSettings,
+  type PagedAsyncIterableIterator,
+  type PaginateReturn,
+} from "./custom/paginate.js";
+export { PagingError, isPagingError, type PagingErrorReason } from "./custom/errors/pagingError.js";

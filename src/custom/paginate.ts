@@ -1,0 +1,121 @@
+import type { Client, HttpResponse } from "@azure-rest/core-client";
+import { PagingError } from "./errors/pagingError.js";
+import { toRestError } from "./errors/toRestError.js";
+import { trustedOrigin } from "./poller/trustedUrl.js";
+
+// The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
+// here because @azure-rest/core-client has no paging helper, and because every nextLink is checked against the
+// client's origin first: a list body is server data, and following a hostile nextLink through the client's
+// pipeline would hand its bearer token to another host. Every loop is bounded by `maxPages`.
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions {
+  /** Stop with a PagingError after this many pages (default 10,000), so a nextLink loop cannot run forever. */
+  maxPages?: number;
+  /** Cancels the page requests. */
+  abortSignal?: AbortSignal;
+  /** The client's endpoint, needed only for clients not made by `createClient`. */
+  endpoint?: string;
+}
+
+/** Where to start `byPage()`: `continuationToken` is a nextLink from an earlier page. */
+export interface PageSettings {
+  continuationToken?: string;
+}
+
+/** An async iterator of items that can also be walked page by page. */
+export interface PagedAsyncIterableIterator<TItem, TPage = TItem[], TSettings = PageSettings> {
+  next(): Promise<IteratorResult<TItem>>;
+  [Symbol.asyncIterator](): PagedAsyncIterableIterator<TItem, TPage, TSettings>;
+  byPage(settings?: TSettings): AsyncIterableIterator<TPage>;
+}
+
+/** The item type of a list operation's response union (the `value` array of its 200 body). */
+export type PaginateReturn<TResponse> = TResponse extends { status: "200"; body: { value?: Array<infer TItem> } }
+  ? TItem
+  : never;
+
+const DEFAULT_MAX_PAGES = 10_000;
+
+interface ListBody {
+  value?: unknown[];
+  nextLink?: string | null;
+}
+
+/**
+ * Iterates the items of a list operation across pages, following `nextLink`.
+ *
+ * @param client - The client that made `initialResponse`; its pipeline fetches the next pages.
+ * @param initialResponse - The first page, e.g. `await client.path(".../gitHubOwners", ...).get()`. An error
+ *   response is thrown as a RestError when iteration starts.
+ */
+export function paginate<TResponse extends HttpResponse>(
+  client: Client,
+  initialResponse: TResponse,
+  options: PaginateOptions = {},
+): PagedAsyncIterableIterator<PaginateReturn<TResponse>> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw new TypeError(`options.maxPages must be a positive integer, got ${String(options.maxPages)}`);
+  }
+  const origin = trustedOrigin(client, options.endpoint, initialResponse.request.url);
+  type Item = PaginateReturn<TResponse>;
+
+  async function* pages(settings: PageSettings = {}): AsyncGenerator<Item[]> {
+    let response: HttpResponse = initialResponse;
+    if (settings.continuationToken !== undefined) response = await fetchPage(settings.continuationToken);
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      if (!/^2\d\d$/.test(response.status)) throw toRestError(response);
+      const body = (response.body ?? {}) as ListBody;
+      yield (Array.isArray(body.value) ? body.value : []) as Item[];
+      const nextLink = body.nextLink;
+      if (typeof nextLink !== "string" || nextLink === "") return;
+      if (page >= maxPages || seen.has(nextLink)) {
+        throw new PagingError(
+          `Stopped paging after ${page} page(s): ${seen.has(nextLink) ? "the service repeated a nextLink" : `options.maxPages (${maxPages}) reached`}`,
+          "pageLimitReached",
+          nextLink,
+        );
+      }
+      seen.add(nextLink);
+      response = await fetchPage(nextLink);
+    }
+  }
+
+  async function fetchPage(nextLink: string): Promise<HttpResponse> {
+    return await client.pathUnchecked(checkNextLink(nextLink, origin)).get({ abortSignal: options.abortSignal });
+  }
+
+  async function* items(): AsyncGenerator<Item> {
+    for await (const page of pages()) yield* page;
+  }
+
+  const iterator = items();
+  return {
+    next: () => iterator.next(),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    byPage: (settings?: PageSettings) => pages(settings),
+  };
+}
+
+function checkNextLink(nextLink: string, origin: string | undefined): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(nextLink, origin);
+  } catch {
+    url = undefined;
+  }
+  if (origin === undefined || url === undefined || url.origin !== origin) {
+    throw new PagingError(
+      `Refusing to follow nextLink ${JSON.stringify(nextLink)}: it is not on the client's endpoint ` +
+        `${origin ?? "(unknown: create the client with createClient or pass options.endpoint)"}, and following it ` +
+        `would send the client's bearer token there`,
+      "untrustedUrl",
+      nextLink,
+    );
+  }
+  return url.href;
+}
