@@ -34,7 +34,7 @@ export interface Case {
 }
 
 /** A credential that hands out the mock's token; the suite needs no identity library in any runtime. */
-export function credentialFor(ctx: MockInfo) {
+export function credentialFor(ctx: Pick<MockInfo, "token">) {
   return { getToken: async () => ({ token: ctx.token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
 }
 
