@@ -69,6 +69,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError("--timeout and --interval apply to wait only");
   }
 
+  const timeoutMs = values.timeout !== undefined ? parseDuration(values.timeout, "--timeout", 1) : command === "wait" ? DEFAULT_TIMEOUT_MS : undefined;
+  const intervalMs = values.interval === undefined ? undefined : parseDuration(values.interval, "--interval", 0);
   const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_ENDPOINT);
   const idFlags = values.subscription !== undefined || values["resource-group"] !== undefined || values.connector !== undefined;
   let target: OperationTarget;
@@ -90,13 +92,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     target,
     endpoint,
     json: values.json ?? false,
-    timeoutMs:
-      values.timeout !== undefined
-        ? parseDuration(values.timeout, "--timeout", 1)
-        : command === "wait"
-          ? DEFAULT_TIMEOUT_MS
-          : undefined,
-    intervalMs: values.interval === undefined ? undefined : parseDuration(values.interval, "--interval", 0),
+    timeoutMs,
+    intervalMs,
   };
 }
 

@@ -51,8 +51,9 @@ export class ProgressReporter {
     const key = `${u.status}${percent}`;
     const elapsed = formatElapsed(this.now() - this.started);
     if (this.interactive) {
-      // Redrawn on every update (the clock moves even when the percentage does not); narrow terminals get a shorter bar.
-      const width = Math.max(10, Math.min(MAX_BAR, (this.stream.columns ?? 80) - 40));
+      // Redrawn on every update (the clock moves even when the percentage does not). Narrow terminals get a
+      // shorter bar; a pty may report 0 columns, which means unknown.
+      const width = Math.max(10, Math.min(MAX_BAR, (this.stream.columns || 80) - 40));
       this.stream.write(`\r${renderBar(u.percentComplete, width)}  ${u.status}  ${elapsed}${ERASE_TO_END}`);
       this.drawn = true;
     } else if (key !== this.last) {

@@ -1,0 +1,71 @@
+// Runs the BUILT command (dist/cli.js, as `npx arm-security-devops` would) against a mock ARM started in the
+// test process. Children are spawned asynchronously: a synchronous spawn would block the event loop that serves
+// the mock. HTTPS trust of the mock comes from NODE_EXTRA_CA_CERTS, as a user would set it.
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startMockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/types.js";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const cli = join(root, "dist", "cli.js");
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliHarness {
+  mock: MockArm;
+  /** Environment for a child: the mock's CA, its token, and none of the caller's Azure variables. */
+  env: NodeJS.ProcessEnv;
+  caFile: string;
+  run(args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun>;
+  close(): Promise<void>;
+}
+
+export async function startCliHarness(): Promise<CliHarness> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test builds before this suite)`);
+  const mock = await startMockArm();
+  const dir = mkdtempSync(join(tmpdir(), "arm-cli-"));
+  const caFile = join(dir, "mock-ca.pem");
+  writeFileSync(caFile, mock.certificate ?? "");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env["PATH"],
+    HOME: process.env["HOME"],
+    NODE_EXTRA_CA_CERTS: caFile,
+    ARM_SECURITY_DEVOPS_TOKEN: mock.token,
+  };
+  return {
+    mock,
+    env,
+    caFile,
+    run: (args, extra) => runNode([cli, ...args], { ...env, ...extra }),
+    close: async () => {
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `node <args>` with a hard time limit, so a hung child fails the test instead of hanging it. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<CliRun> {
+  return runCommand(process.execPath, args, env, timeoutMs);
+}
+
+export function runCommand(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env, cwd: root, encoding: "utf8", timeout: timeoutMs }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The mock's connector as CLI flags. */
+export function idFlags(mock: MockArm): string[] {
+  return ["--endpoint", mock.endpoint, "--subscription", "5d3c1b7e-2f4a-4c8e-9b61-0a7f3e2d9c15", "--resource-group", "contoso-rg", "--connector", "contoso-connector"];
+}
