@@ -1,0 +1,94 @@
+// Runs every README example against the embedded mock and checks what it printed.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createClient, isUnexpected } from "../../src/index.js";
+import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/types.js";
+import type { ReadmeContext } from "../../examples/readme/context.js";
+import * as abort from "../../examples/readme/abort.js";
+import * as createClientExample from "../../examples/readme/create-client.js";
+import * as errors from "../../examples/readme/errors.js";
+import * as firstCall from "../../examples/readme/first-call.js";
+import * as longRunning from "../../examples/readme/long-running.js";
+import * as paging from "../../examples/readme/paging.js";
+import * as resume from "../../examples/readme/resume.js";
+import * as testingMock from "../../examples/readme/testing-mock.js";
+import * as waitOperationResult from "../../examples/readme/wait-operation-result.js";
+
+let mock: MockArm;
+let ctx: ReadmeContext;
+let printed: string[];
+
+beforeAll(async () => {
+  mock = await startMockArm();
+  // Short waits between polls where the mock sends no Retry-After; the examples themselves use the defaults.
+  ctx = { client: createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate } }), mock, ...DEFAULT_SCOPE };
+});
+afterAll(() => mock?.close());
+beforeEach(() => {
+  mock.reset();
+  printed = [];
+  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+  return () => vi.restoreAllMocks();
+});
+
+describe("README examples, run against the embedded mock", () => {
+  it("create-client makes a client for the public cloud without sending anything", () => {
+    const client = createClientExample.example();
+    expect(typeof client.path).toBe("function");
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it("first-call reads a GitHub owner and prints its name and URL", async () => {
+    await firstCall.example(ctx);
+    expect(printed).toEqual(["contoso https://github.com/contoso"]);
+  });
+
+  it("wait-operation-result prints each progress step and the final status", async () => {
+    mock.addOperationResult("onboarding-1", { steps: [0, 50] });
+    await waitOperationResult.example(ctx);
+    expect(printed.slice(0, 3)).toEqual(["InProgress 0%", "InProgress 50%", "Succeeded 100%"]);
+    expect(printed[3]).toMatch(/^Succeeded \d{4}-\d\d-\d\dT/);
+  });
+
+  it("long-running onboards the DevOps configuration and prints progress then Succeeded", async () => {
+    mock.planOperations({ steps: [0, 50] });
+    await longRunning.example(ctx);
+    expect(printed).toEqual(["0%", "50%", "100%", "Succeeded"]);
+    const get = await ctx.client.path("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default", DEFAULT_SCOPE.subscriptionId, DEFAULT_SCOPE.resourceGroupName, DEFAULT_SCOPE.securityConnectorName).get();
+    expect(isUnexpected(get) ? undefined : get.body.properties?.autoDiscovery).toBe("Enabled");
+  });
+
+  it("resume finishes from a token holding the status URL and no secret", async () => {
+    const token = await resume.example(ctx);
+    expect(printed).toEqual(["Succeeded"]);
+    expect(token).not.toContain(mock.token);
+    expect(mock.pollCount("resume-1")).toBe(3);
+  });
+
+  it("abort stops waiting when the signal fires, well before the operation ends", async () => {
+    const started = Date.now();
+    await abort.example(ctx);
+    expect(printed).toEqual(["stopped waiting; the operation itself goes on in Azure"]);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("errors shows the 404 as data, as a RestError, and a failed operation narrowed to its code and target", async () => {
+    mock.planOperations({ steps: [0], outcome: "Failed" });
+    await errors.example(ctx);
+    expect(printed).toEqual([
+      "404 ResourceNotFound",
+      "404 ResourceNotFound",
+      "TokenExchangeFailed properties.authorization.code The Azure DevOps OAuth token exchange failed: the authorization code has expired.",
+    ]);
+  });
+
+  it("paging prints every owner across pages, then the page sizes", async () => {
+    await paging.example(ctx);
+    expect(printed).toEqual(["contoso", "contoso-labs", "fabrikam", "northwind", "tailspin", "2", "2", "1"]);
+  });
+
+  it("testing-mock starts its own mock and reads a failed operation without throwing", async () => {
+    await testingMock.example();
+    expect(printed).toEqual(["Failed TokenExchangeFailed"]);
+  });
+});
