@@ -31,6 +31,8 @@ export default defineConfig({
       enforce: "pre",
       resolveId(source, importer) {
         if (source === "../../src/index.js" && importer?.includes("/test/browser/")) return dist;
+        // The README's snippet imports the package by name, as an app would.
+        if (source === "arm-security-devops" && importer?.includes("/examples/readme/")) return dist;
         return null;
       },
     },

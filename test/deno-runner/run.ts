@@ -25,7 +25,9 @@ function prepareProject(): string {
     copyFileSync(join(root, "test/behaviour", file), join(behaviour, file));
   }
   copyFileSync(join(root, "test/deno/api.ts"), join(behaviour, "api.ts"));
-  copyFileSync(join(root, "test/deno/behaviour.test.ts"), join(dir, "behaviour.test.ts"));
+  for (const file of ["behaviour.test.ts", "readme.test.ts", "readme-snippet.ts"]) {
+    copyFileSync(join(root, "test/deno", file), join(dir, file));
+  }
   // The shared cases import each other as "./x.js" (Node's ESM rule for TypeScript sources); sloppy imports let
   // Deno map those to the .ts files. The package itself needs nothing of the kind.
   writeFileSync(join(dir, "deno.json"), JSON.stringify({ unstable: ["sloppy-imports"] }, null, 2));
@@ -63,6 +65,9 @@ const MODES = {
   node: () => ["--allow-env", "--allow-sys"],
 } as const;
 type Mode = keyof typeof MODES;
+// node:https in Deno reads NODE_EXTRA_CA_CERTS, as Node does; that is how the README snippet (which passes no
+// TLS options, like a user's code) trusts the mock in the "node" mode.
+const MODE_ENV: Record<Mode, Record<string, string>> = { web: {}, node: { NODE_EXTRA_CA_CERTS: "mock-ca.pem" } };
 type Counts = ReturnType<typeof junitCounts>;
 
 function runDeno(dir: string, mode: Mode, env: Record<string, string>): Promise<Counts & { code: number }> {
@@ -76,13 +81,14 @@ function runDeno(dir: string, mode: Mode, env: Record<string, string>): Promise<
     "--cert=mock-ca.pem",
     `--junit-path=${junit}`,
     "behaviour.test.ts",
+    "readme.test.ts",
   ];
   console.log(`\n[deno ${mode}] deno ${args.join(" ")}`);
   return new Promise((resolve) => {
     const child = spawn(deno, args, {
       cwd: dir,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, ...env, ARM_DENO_MODE: mode, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+      env: { ...process.env, ...env, ...MODE_ENV[mode], ARM_DENO_MODE: mode, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), DENO_TIMEOUT_MS);
     child.on("close", (code) => {

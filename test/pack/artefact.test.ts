@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
 import { createConsumer, pack, root } from "./consumer.js";
 
 // The package as npm would publish it: packed, installed by name into a throwaway project, then loaded, type
@@ -17,8 +18,8 @@ beforeAll(() => {
   files = packed.files;
   // A Node consumer has Node's types; the version the repository itself builds with, so it comes from the cache.
   consumer = createConsumer("consumer", packed.tarball, [`@types/node@${typesNodeVersion()}`]);
-  for (const fixture of readdirSync(join(root, "test/pack/fixtures"))) {
-    copyFileSync(join(root, "test/pack/fixtures", fixture), join(consumer, fixture));
+  for (const folder of ["test/pack/fixtures", "examples/readme"]) {
+    for (const file of readdirSync(join(root, folder))) copyFileSync(join(root, folder, file), join(consumer, file));
   }
 }, 240_000);
 
@@ -26,8 +27,16 @@ function typesNodeVersion(): string {
   return (JSON.parse(readFileSync(join(root, "node_modules/@types/node/package.json"), "utf8")) as { version: string }).version;
 }
 
-function node(args: string[]): string {
-  return execFileSync(process.execPath, args, { cwd: consumer, encoding: "utf8", timeout: 60_000 });
+function node(args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, args, { cwd: consumer, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
+}
+
+function nodeAsync(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: consumer, timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
 }
 
 function tsc(project: string): string {
@@ -65,6 +74,22 @@ describe("the packed package", () => {
     const ours = (JSON.parse(out) as string[]).filter((path) => path.includes("/node_modules/arm-security-devops/"));
     expect(ours).toEqual([]);
   });
+
+  for (const [kind, file] of [["esm", "node-esm.mjs"], ["cjs", "node-cjs.cjs"]] as const) {
+    it(`runs the README's Node ${kind.toUpperCase()} snippet (examples/readme/${file}) to a Succeeded operation`, async () => {
+      const mock = await startMockArm();
+      try {
+        mock.addOperationResult("op-readme", { steps: [0], retryAfter: "0" });
+        const ids = { ...DEFAULT_SCOPE, operationResultId: "op-readme" };
+        const snippet = JSON.stringify({ endpoint: mock.endpoint, token: mock.token, ca: mock.certificate, ids });
+        // Asynchronous child: the mock answers from this process while the snippet runs in the other.
+        const out = await nodeAsync(["run-snippet.mjs", kind], { ARM_SNIPPET: snippet });
+        expect(out.trim()).toBe("Succeeded");
+      } finally {
+        await mock.close();
+      }
+    });
+  }
 
   it("type-checks an .mts and a .cts consumer under moduleResolution NodeNext", () => {
     expect(tsc("tsconfig.nodenext.json")).toBe("");
