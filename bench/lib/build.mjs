@@ -23,7 +23,8 @@ export function ensureDist(root, log) {
   const stale = outputs.some((p) => !existsSync(p) || statSync(p).mtimeMs < inputs);
   if (!stale) return log("dist/ is up to date");
   log("dist/ is missing or stale: building with tsup …");
-  const r = spawnSync(join(root, "node_modules/.bin/tsup"), [], { cwd: root, stdio: "inherit", timeout: BUILD_TIMEOUT_MS });
+  // tsup's chatter goes to stderr: stdout carries only the table.
+  const r = spawnSync(join(root, "node_modules/.bin/tsup"), [], { cwd: root, stdio: ["ignore", 2, 2], timeout: BUILD_TIMEOUT_MS });
   if (r.status !== 0) throw new Error(`tsup failed (${r.status ?? r.signal})`);
 }
 
