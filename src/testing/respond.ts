@@ -41,6 +41,12 @@ export async function respond(
     res.setHeader("content-length", Buffer.byteLength(payload));
   }
   res.statusCode = answer.status;
+  if (answer.fault === "truncate") {
+    // Headers and half the body (content-length announces all of it), then the connection drops.
+    const bytes = typeof payload === "string" ? Buffer.from(payload) : (payload ?? new Uint8Array());
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+    return;
+  }
   res.end(noBody(answer.status) ? undefined : payload);
 }
 

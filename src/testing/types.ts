@@ -10,8 +10,11 @@ export interface MockResponse {
   rawBody?: string | Uint8Array;
   /** Wait before answering; cut short by close(). */
   delayMs?: number;
-  /** reset: destroy the socket without answering; stall: never answer until close(). */
-  fault?: "reset" | "stall";
+  /**
+   * reset: destroy the socket without answering; stall: never answer until close(); truncate: send the status,
+   * headers and half the body (content-length announcing all of it), then destroy the socket.
+   */
+  fault?: "reset" | "stall" | "truncate";
 }
 
 /** A request as the mock received it. */
