@@ -5,8 +5,10 @@ import {
   defaultEndpoint,
   type SecurityDevOpsClientOptions,
 } from "../generated/securityDevOpsClient.js";
+import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
-import { checkPathArguments } from "./validate.js";
+import { logPolicyName, redactingLogPolicy } from "./logPolicy.js";
+import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
 /**
  * Creates a client of the Microsoft.Security DevOps API (api-version 2024-04-01 unless `options.apiVersion`).
@@ -14,7 +16,10 @@ import { checkPathArguments } from "./validate.js";
  * It is the generated factory plus two things the generated RLC cannot do by itself:
  * - `client.path(...)` checks its arguments against the swagger's rules before any request is built, and throws an
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
- * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else.
+ * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
+ * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
+ * - core-rest-pipeline's log policy is replaced by one that also redacts response headers and never prints TLS or
+ *   proxy settings (see logPolicy.ts).
  *
  * @param credential - A Microsoft Entra ID credential, e.g. `new DefaultAzureCredential()` from @azure/identity.
  * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, and every
@@ -22,16 +27,31 @@ import { checkPathArguments } from "./validate.js";
  */
 export function createClient(credential: TokenCredential, options: SecurityDevOpsClientOptions = {}): SecurityDevOpsClient {
   const generated = createGeneratedClient(credential, options);
-  const buildPath = generated.path as (template: string, ...values: unknown[]) => unknown;
+  // A caller's own pipeline is theirs to configure; ours gets the redacting log policy in place of core's.
+  if (!options.pipeline && generated.pipeline.removePolicy({ name: logPolicyName }).length > 0) {
+    const log = options.loggingOptions?.logger ?? logger.info;
+    generated.pipeline.addPolicy(redactingLogPolicy({ ...options.loggingOptions, logger: log }), { afterPhase: "Sign" });
+  }
+  const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {
     ...generated,
     path: ((template: string, ...values: unknown[]) => {
       checkPathArguments(template, values);
-      return buildPath(template, ...values);
-    }) as SecurityDevOpsClient["path"],
+      const resource = buildPath(template, ...values);
+      const checked: Record<string, Verb> = {};
+      for (const [verb, send] of Object.entries(resource)) {
+        checked[verb] = (requestOptions) => {
+          checkRequestOptions(requestOptions);
+          return send(requestOptions);
+        };
+      }
+      return checked;
+    }) as unknown as SecurityDevOpsClient["path"],
   };
   rememberEndpoint(client, options.endpoint ?? options.baseUrl ?? defaultEndpoint);
   return client;
 }
+
+type Verb = (requestOptions?: unknown) => unknown;
 
 export default createClient;

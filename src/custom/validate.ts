@@ -72,3 +72,20 @@ export function checkPathArguments(template: string, values: readonly unknown[])
 function isWellFormed(value: string): boolean {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
 }
+
+/**
+ * Checks the per-request options of a `client.path(...)` verb. An `api-version` query override must be a non-empty
+ * string: core-client's api-version policy adds the client's own only when the URL's value is empty, so an empty
+ * override would send `?api-version=&api-version=2024-04-01`, which ARM refuses or reads as the empty one.
+ */
+export function checkRequestOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null) return;
+  const query = (options as { queryParameters?: unknown }).queryParameters;
+  if (typeof query !== "object" || query === null) return;
+  for (const [name, value] of Object.entries(query)) {
+    if (name.toLowerCase() !== "api-version") continue;
+    if (typeof value !== "string" || value.trim() === "") {
+      throw new InvalidParameterError(`queryParameters["${name}"]`, "must be a non-empty string when given", `got ${describe(value)}`);
+    }
+  }
+}

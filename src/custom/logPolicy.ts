@@ -1,0 +1,76 @@
+import type { Debugger } from "@azure/logger";
+import type { HttpHeaders, LogPolicyOptions, PipelinePolicy } from "@azure/core-rest-pipeline";
+
+// Replaces core-rest-pipeline's logPolicy (1.24), which leaks at info level:
+// - response headers are printed unredacted (its sanitizer redacts only values found under a "headers" key, and
+//   the response's HttpHeaders object is passed as the root), so an Azure-AsyncOperation or Location URL with a
+//   SAS-like query, or a Set-Cookie, reaches the log;
+// - the whole request object is printed, `tlsSettings` and `proxySettings` included (a client key's passphrase,
+//   a proxy password).
+// This one prints the method, the URL with every query value but the allowed ones replaced, and headers whose
+// names are not allowed replaced, for requests and responses alike. Same allow-lists and options as core's.
+
+/** The policy's name, the same as core's so that it takes its place. */
+export const logPolicyName = "logPolicy";
+
+const REDACTED = "REDACTED";
+
+// core-rest-pipeline's default allow-list (typespec ts-http-runtime util/sanitizer.js), kept in step by hand.
+const ALLOWED_HEADERS = [
+  "x-ms-client-request-id", "x-ms-return-client-request-id", "x-ms-useragent", "x-ms-correlation-request-id",
+  "x-ms-request-id", "client-request-id", "ms-cv", "return-client-request-id", "traceparent",
+  "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
+  "access-control-allow-origin", "access-control-expose-headers", "access-control-max-age",
+  "access-control-request-headers", "access-control-request-method", "origin", "accept", "accept-encoding",
+  "cache-control", "connection", "content-length", "content-type", "date", "etag", "expires", "if-match",
+  "if-modified-since", "if-none-match", "if-unmodified-since", "last-modified", "pragma", "request-id",
+  "retry-after", "server", "transfer-encoding", "user-agent", "www-authenticate",
+  // ARM's own diagnostics: ids and the error code carry no secret and are what support asks for.
+  "x-ms-error-code", "x-ms-ratelimit-remaining-subscription-reads", "x-ms-routing-request-id",
+];
+const ALLOWED_QUERY = ["api-version"];
+
+/** A log policy that redacts request and response headers and query values not on the allow-lists. */
+export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugger }): PipelinePolicy {
+  const headerNames = new Set([...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((n) => n.toLowerCase()));
+  const queryNames = new Set([...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((n) => n.toLowerCase()));
+  const log = options.logger;
+
+  const headers = (h: HttpHeaders): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of h) out[name] = headerNames.has(name.toLowerCase()) ? value : REDACTED;
+    return out;
+  };
+  const url = (text: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      return REDACTED;
+    }
+    for (const key of new Set(parsed.searchParams.keys())) {
+      if (queryNames.has(key.toLowerCase())) continue;
+      const count = parsed.searchParams.getAll(key).length;
+      parsed.searchParams.delete(key);
+      for (let i = 0; i < count; i++) parsed.searchParams.append(key, REDACTED);
+    }
+    // A fragment or credentials in the URL are never sent, but may be in the string: drop them from the log.
+    parsed.hash = "";
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  };
+
+  return {
+    name: logPolicyName,
+    async sendRequest(request, next) {
+      if (!log.enabled) return next(request);
+      const sent = { url: url(request.url), method: request.method, headers: headers(request.headers), requestId: request.requestId };
+      log(`Request: ${JSON.stringify(sent, undefined, 2)}`);
+      const response = await next(request);
+      log(`Response status code: ${response.status}`);
+      log(`Headers: ${JSON.stringify(headers(response.headers), undefined, 2)}`);
+      return response;
+    },
+  };
+}
