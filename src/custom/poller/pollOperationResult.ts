@@ -1,4 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
+import { pathParameters } from "../../generated/pathParameters.js";
+import { checkPathParameter } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
 import { normalizePollerOptions } from "./options.js";
@@ -16,6 +18,12 @@ export interface OperationResultTarget {
 }
 
 const KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName", "operationResultId"] as const;
+// The swagger's rules for the same ids as client.path checks them: a resourceGroupName of 91 characters, or an
+// operationResultId of "..", which URL normalisation would turn into a GET of another resource, is refused here.
+const RULES =
+  pathParameters[
+    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}"
+  ];
 
 /**
  * A poller over DevOpsOperationResults_Get that resolves with the final OperationStatusResult once it is
@@ -59,6 +67,7 @@ function urlOf(target: OperationResultTarget | string, origin: string | undefine
       throw new TypeError(`target.${key} must be a non-empty string, got ${JSON.stringify(target[key])}`);
     }
   }
+  for (const rule of RULES) checkPathParameter({ ...rule, name: `target.${rule.name}` }, target[rule.name as (typeof KEYS)[number]]);
   // A path on the client's endpoint: it cannot leave the client's origin, and the client adds its api-version.
   const e = encodeURIComponent;
   return (
