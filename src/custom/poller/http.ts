@@ -43,7 +43,30 @@ export async function readStatus(client: Client, url: string, signal: AbortSigna
     );
   }
   if (isTransientStatus(status)) return { type: "transient", error: toRestError(response), url, retryAfterMs };
+  const redirect = crossOriginRedirect(response);
+  if (redirect !== undefined) {
+    // The pipeline follows same-origin GET redirects (without the bearer token) and hands cross-origin ones back.
+    // The poller does not follow them either: the new origin is not the client's endpoint.
+    throw new PollingError(
+      `The operation status at ${url} answered ${status}, a redirect to another origin (${redirect}); the poller ` +
+        `does not follow it, as that would send the client's bearer token off its endpoint`,
+      { reason: "untrustedUrl", url, statusCode: status, cause: toRestError(response) },
+    );
+  }
   throw toRestError(response);
+}
+
+/** The origin a 3xx response redirects to, when it is not the request's own. */
+function crossOriginRedirect(response: HttpResponse): string | undefined {
+  const status = Number(response.status);
+  const location = headerValue(response.headers, "location");
+  if (status < 300 || status >= 400 || !location) return undefined;
+  try {
+    const target = new URL(location, response.request.url).origin;
+    return target === new URL(response.request.url).origin ? undefined : target;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The final GET of a PUT/PATCH's original URL: the resource body, or a RestError for any non-2xx. */
