@@ -9,6 +9,7 @@ import { emitHttpStatus } from "./emit/httpStatus.js";
 import { emitClientDefinitions } from "./emit/clientDefinitions.js";
 import { emitIsUnexpected } from "./emit/isUnexpected.js";
 import { emitPathParameters } from "./emit/pathParameters.js";
+import { emitRoutes } from "./emit/routes.js";
 import { emitOperations } from "./emit/operations.js";
 import { emitClient, emitLogger, emitPackageInfo, type ClientSettings } from "./emit/client.js";
 import { emitIndex } from "./emit/index.js";
@@ -44,6 +45,7 @@ export function generateFiles(model: CodeModel, settings: ClientSettings): Map<s
     ),
   );
   files.set("clientDefinitions", emitClientDefinitions(api.routes, settings.clientName));
+  files.set("routes", emitRoutes(api.routes));
   files.set("isUnexpected", emitIsUnexpected(ops));
   files.set("pathParameters", emitPathParameters(api.routes));
   files.set("operations", emitOperations(ops));

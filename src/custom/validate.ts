@@ -1,4 +1,5 @@
-import { pathParameters, type PathParameterRule } from "../generated/pathParameters.js";
+import { pathParameterRules, type PathParameterRule } from "../generated/pathParameters.js";
+import { routes } from "../generated/routes.js";
 import { InvalidParameterError } from "./errors/invalidParameterError.js";
 
 // Checks the arguments of `client.path(template, ...values)` before core-client builds the URL. core-client
@@ -8,7 +9,7 @@ import { InvalidParameterError } from "./errors/invalidParameterError.js";
 // - a missing value leaves `{name}` in the URL and an extra one is silently ignored;
 // - `.` and `..` survive encoding and are then removed by URL normalisation, moving the request to another path;
 // - a lone surrogate makes encodeURIComponent throw a URIError that names nothing.
-// The rules come from the generated table, so they follow the swagger.
+// The rules come from the generated tables (routes.ts, pathParameters.ts), so they follow the swagger.
 
 const patterns = new Map<string, RegExp>();
 
@@ -53,14 +54,15 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
 /** Checks every value given to `client.path(template, ...values)` against the template's rules. */
 export function checkPathArguments(template: string, values: readonly unknown[]): void {
   if (typeof template !== "string") throw new InvalidParameterError("path", "must be a string", `got ${describe(template)}`);
-  const rules = (pathParameters as Record<string, readonly PathParameterRule[] | undefined>)[template];
-  if (!rules) {
+  if (!Object.prototype.hasOwnProperty.call(routes, template)) {
     throw new InvalidParameterError(
       "path",
       "must be one of the API's path templates",
       `got ${describe(template)}; use client.pathUnchecked for other URLs`,
     );
   }
+  // The parameter names are those in the template; each name has one set of rules across the API.
+  const rules = [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ ...pathParameterRules[name!], name: name! }));
   if (values.length !== rules.length) {
     const names = rules.map((r) => r.name).join(", ");
     throw new InvalidParameterError("path", `takes ${rules.length} path parameters (${names})`, `got ${values.length}`);

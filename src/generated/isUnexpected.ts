@@ -73,6 +73,7 @@ import type {
   DevOpsOperationResultsGet200Response,
   DevOpsOperationResultsGetDefaultResponse,
 } from "./responses.js";
+import { routes } from "./routes.js";
 
 type AnyResponse =
   | AzureDevOpsOrgsListAvailable200Response
@@ -179,113 +180,38 @@ type AnyDefaultResponse =
   | GitLabProjectsGetDefaultResponse
   | DevOpsOperationResultsGetDefaultResponse;
 
-/** Documented success status codes, keyed by "METHOD path-template". */
-const responseMap: Record<string, readonly string[]> = {
-  "POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}":
-    ["200"],
-  "PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}":
-    ["200", "201"],
-  "PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}":
-    ["200", "202"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}":
-    ["200"],
-  "PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}":
-    ["200", "201"],
-  "PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}":
-    ["200", "202"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}":
-    ["200"],
-  "PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}":
-    ["200", "201"],
-  "PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}":
-    ["200", "202"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default":
-    ["200"],
-  "PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default":
-    ["200", "201", "202"],
-  "PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default":
-    ["200", "202"],
-  "DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default":
-    ["200", "202", "204"],
-  "POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitHubOwners":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos/{repoName}":
-    ["200"],
-  "POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitLabGroups":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}":
-    ["200"],
-  "POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/listSubgroups":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}":
-    ["200"],
-  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}":
-    ["200"],
-};
-
-/**
- * Path segments of a request URL, percent-decoded one by one (so an encoded "/"
- * stays inside its segment); query string, fragment and empty segments dropped.
- */
-function pathSegments(url: string): string[] {
-  return new URL(url).pathname
-    .split("/")
-    .filter((segment) => segment.length > 0)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
+/** A compiled path template: segments as a case-insensitive RegExp (ARM paths are case-insensitive). */
+interface Matcher {
+  regex: RegExp;
+  methods: Readonly<Record<string, readonly string[]>>;
 }
 
+let matchers: Matcher[] | undefined;
+
 /**
- * Documented success codes for a request, or undefined when no path template
- * matches. ARM paths are case-insensitive, so literal segments compare that way;
- * when several templates match, the one with most literal segments wins.
+ * Compiles every template once, most literal segments first, so that the first
+ * match is the most specific one. A parameter matches one raw segment: an
+ * encoded "/" (%2F) stays inside it.
  */
+function compile(): Matcher[] {
+  const compiled = Object.entries(routes).map(([template, methods]) => {
+    const segments = template.split("/").slice(1);
+    const source = segments
+      .map((s) => (s.startsWith("{") ? "[^/]+" : s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+      .join("/");
+    const literals = segments.filter((s) => !s.startsWith("{")).length;
+    return { regex: new RegExp(`^/${source}/?$`, "i"), methods, literals };
+  });
+  return compiled.sort((a, b) => b.literals - a.literals);
+}
+
+/** Documented success codes for a request, or undefined when no path template matches. */
 function documentedStatuses(method: string, url: string): readonly string[] | undefined {
-  const segments = pathSegments(url);
-  let best: readonly string[] | undefined;
-  let bestLiterals = -1;
-  for (const [key, statuses] of Object.entries(responseMap)) {
-    const [keyMethod, template = ""] = key.split(" ");
-    if (keyMethod !== method.toUpperCase()) continue;
-    const parts = template.split("/").filter((part) => part.length > 0);
-    if (parts.length !== segments.length) continue;
-    let literals = 0;
-    const matches = parts.every((part, i) => {
-      if (part.startsWith("{") && part.endsWith("}")) return true;
-      literals += 1;
-      return part.toLowerCase() === segments[i]!.toLowerCase();
-    });
-    if (matches && literals > bestLiterals) {
-      best = statuses;
-      bestLiterals = literals;
-    }
+  const path = new URL(url).pathname;
+  for (const matcher of (matchers ??= compile())) {
+    if (matcher.regex.test(path)) return matcher.methods[method.toUpperCase()];
   }
-  return best;
+  return undefined;
 }
 
 export function isUnexpected(

@@ -9,6 +9,22 @@ export interface PathParameterRule {
   readonly pattern?: string;
 }
 
+/**
+ * The rules of every path parameter, by name: the API gives a name the same rules on every path (generation fails
+ * otherwise), so a validator needs only this small table and the names in the template.
+ */
+export const pathParameterRules: Readonly<Record<string, Omit<PathParameterRule, "name">>> = {
+  subscriptionId: { minLength: 1 },
+  resourceGroupName: { minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+  securityConnectorName: {},
+  orgName: {},
+  projectName: {},
+  repoName: {},
+  ownerName: {},
+  groupFQName: {},
+  operationResultId: {},
+};
+
 /** Path parameters of every path template, in the order they appear in the template. */
 export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs":

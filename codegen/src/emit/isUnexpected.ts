@@ -11,49 +11,38 @@ function overload(op: OperationInfo): string {
 // The runtime matcher and implementation, emitted verbatim. Kept free of generated names so it reads
 // like (and can be reviewed as) ordinary code.
 const MATCHER = `
-/**
- * Path segments of a request URL, percent-decoded one by one (so an encoded "/"
- * stays inside its segment); query string, fragment and empty segments dropped.
- */
-function pathSegments(url: string): string[] {
-  return new URL(url).pathname
-    .split("/")
-    .filter((segment) => segment.length > 0)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
+/** A compiled path template: segments as a case-insensitive RegExp (ARM paths are case-insensitive). */
+interface Matcher {
+  regex: RegExp;
+  methods: Readonly<Record<string, readonly string[]>>;
 }
 
+let matchers: Matcher[] | undefined;
+
 /**
- * Documented success codes for a request, or undefined when no path template
- * matches. ARM paths are case-insensitive, so literal segments compare that way;
- * when several templates match, the one with most literal segments wins.
+ * Compiles every template once, most literal segments first, so that the first
+ * match is the most specific one. A parameter matches one raw segment: an
+ * encoded "/" (%2F) stays inside it.
  */
+function compile(): Matcher[] {
+  const compiled = Object.entries(routes).map(([template, methods]) => {
+    const segments = template.split("/").slice(1);
+    const source = segments
+      .map((s) => (s.startsWith("{") ? "[^/]+" : s.replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&")))
+      .join("/");
+    const literals = segments.filter((s) => !s.startsWith("{")).length;
+    return { regex: new RegExp(\`^/\${source}/?$\`, "i"), methods, literals };
+  });
+  return compiled.sort((a, b) => b.literals - a.literals);
+}
+
+/** Documented success codes for a request, or undefined when no path template matches. */
 function documentedStatuses(method: string, url: string): readonly string[] | undefined {
-  const segments = pathSegments(url);
-  let best: readonly string[] | undefined;
-  let bestLiterals = -1;
-  for (const [key, statuses] of Object.entries(responseMap)) {
-    const [keyMethod, template = ""] = key.split(" ");
-    if (keyMethod !== method.toUpperCase()) continue;
-    const parts = template.split("/").filter((part) => part.length > 0);
-    if (parts.length !== segments.length) continue;
-    let literals = 0;
-    const matches = parts.every((part, i) => {
-      if (part.startsWith("{") && part.endsWith("}")) return true;
-      literals += 1;
-      return part.toLowerCase() === segments[i]!.toLowerCase();
-    });
-    if (matches && literals > bestLiterals) {
-      best = statuses;
-      bestLiterals = literals;
-    }
+  const path = new URL(url).pathname;
+  for (const matcher of (matchers ??= compile())) {
+    if (matcher.regex.test(path)) return matcher.methods[method.toUpperCase()];
   }
-  return best;
+  return undefined;
 }
 
 `;
@@ -71,20 +60,12 @@ const IMPLEMENTATION = `export function isUnexpected(response: AnyResponse): res
 export function emitIsUnexpected(operations: OperationInfo[]): string {
   const names = operations.flatMap(responseTypeNames);
   const defaults = operations.map((op) => responseTypeName(op, op.errorResponse));
-  const map = operations.map(
-    (op) =>
-      `${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)}: ${JSON.stringify(op.responses.map((r) => r.status))},`,
-  );
   return `import type { ${names.join(", ")} } from "./responses.js";
+import { routes } from "./routes.js";
 
 type AnyResponse = ${names.join(" | ")};
 
 type AnyDefaultResponse = ${defaults.join(" | ")};
-
-/** Documented success status codes, keyed by "METHOD path-template". */
-const responseMap: Record<string, readonly string[]> = {
-${map.join("\n")}
-};
 
 ${MATCHER}
 

@@ -1,5 +1,5 @@
 import type { Client } from "@azure-rest/core-client";
-import { pathParameters } from "../../generated/pathParameters.js";
+import { pathParameterRules } from "../../generated/pathParameters.js";
 import { checkPathParameter } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
@@ -20,10 +20,7 @@ export interface OperationResultTarget {
 const KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName", "operationResultId"] as const;
 // The swagger's rules for the same ids as client.path checks them: a resourceGroupName of 91 characters, or an
 // operationResultId of "..", which URL normalisation would turn into a GET of another resource, is refused here.
-const RULES =
-  pathParameters[
-    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}"
-  ];
+const RULES = KEYS.map((name) => ({ ...pathParameterRules[name], name }));
 
 /**
  * A poller over DevOpsOperationResults_Get that resolves with the final OperationStatusResult once it is
