@@ -38,7 +38,7 @@ export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugge
 
   const headers = (h: HttpHeaders): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const [name, value] of h) out[name] = headerNames.has(name.toLowerCase()) ? value : REDACTED;
+    for (const [name, value] of Object.entries(h.toJSON())) out[name] = headerNames.has(name) ? value : REDACTED;
     return out;
   };
   const url = (text: string): string => {
