@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const npm = "npm";
 
 /** Runs `npm pack` into `.tmp/pack` and returns the tarball's path and the list of files it holds. */
 export function pack(): { tarball: string; files: string[] } {
