@@ -17,23 +17,60 @@ const REDACTED = "REDACTED";
 
 // core-rest-pipeline's default allow-list (typespec ts-http-runtime util/sanitizer.js), kept in step by hand.
 const ALLOWED_HEADERS = [
-  "x-ms-client-request-id", "x-ms-return-client-request-id", "x-ms-useragent", "x-ms-correlation-request-id",
-  "x-ms-request-id", "client-request-id", "ms-cv", "return-client-request-id", "traceparent",
-  "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
-  "access-control-allow-origin", "access-control-expose-headers", "access-control-max-age",
-  "access-control-request-headers", "access-control-request-method", "origin", "accept", "accept-encoding",
-  "cache-control", "connection", "content-length", "content-type", "date", "etag", "expires", "if-match",
-  "if-modified-since", "if-none-match", "if-unmodified-since", "last-modified", "pragma", "request-id",
-  "retry-after", "server", "transfer-encoding", "user-agent", "www-authenticate",
+  "x-ms-client-request-id",
+  "x-ms-return-client-request-id",
+  "x-ms-useragent",
+  "x-ms-correlation-request-id",
+  "x-ms-request-id",
+  "client-request-id",
+  "ms-cv",
+  "return-client-request-id",
+  "traceparent",
+  "access-control-allow-credentials",
+  "access-control-allow-headers",
+  "access-control-allow-methods",
+  "access-control-allow-origin",
+  "access-control-expose-headers",
+  "access-control-max-age",
+  "access-control-request-headers",
+  "access-control-request-method",
+  "origin",
+  "accept",
+  "accept-encoding",
+  "cache-control",
+  "connection",
+  "content-length",
+  "content-type",
+  "date",
+  "etag",
+  "expires",
+  "if-match",
+  "if-modified-since",
+  "if-none-match",
+  "if-unmodified-since",
+  "last-modified",
+  "pragma",
+  "request-id",
+  "retry-after",
+  "server",
+  "transfer-encoding",
+  "user-agent",
+  "www-authenticate",
   // ARM's own diagnostics: ids and the error code carry no secret and are what support asks for.
-  "x-ms-error-code", "x-ms-ratelimit-remaining-subscription-reads", "x-ms-routing-request-id",
+  "x-ms-error-code",
+  "x-ms-ratelimit-remaining-subscription-reads",
+  "x-ms-routing-request-id",
 ];
 const ALLOWED_QUERY = ["api-version"];
 
 /** A log policy that redacts request and response headers and query values not on the allow-lists. */
 export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugger }): PipelinePolicy {
-  const headerNames = new Set([...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((n) => n.toLowerCase()));
-  const queryNames = new Set([...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((n) => n.toLowerCase()));
+  const headerNames = new Set(
+    [...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((n) => n.toLowerCase()),
+  );
+  const queryNames = new Set(
+    [...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((n) => n.toLowerCase()),
+  );
   const log = options.logger;
 
   const headers = (h: HttpHeaders): Record<string, string> => {
@@ -65,7 +102,12 @@ export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugge
     name: logPolicyName,
     async sendRequest(request, next) {
       if (!log.enabled) return next(request);
-      const sent = { url: url(request.url), method: request.method, headers: headers(request.headers), requestId: request.requestId };
+      const sent = {
+        url: url(request.url),
+        method: request.method,
+        headers: headers(request.headers),
+        requestId: request.requestId,
+      };
       log(`Request: ${JSON.stringify(sent, undefined, 2)}`);
       const response = await next(request);
       log(`Response status code: ${response.status}`);
