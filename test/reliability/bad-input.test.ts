@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createClient, isInvalidParameterError, isPollingError, pathParameters, pollOperationResult } from "../../src/index.js";
+import {
+  createClient,
+  isInvalidParameterError,
+  isPollingError,
+  pathParameters,
+  pollOperationResult,
+} from "../../src/index.js";
 import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { failOnUnhandledRejections } from "./helpers.js";
@@ -23,9 +29,20 @@ const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name 
 const templates = Object.keys(pathParameters) as Array<keyof typeof pathParameters>;
 type Rules = ReadonlyArray<{ readonly name: string }>;
 const validValues = (rules: Rules) =>
-  rules.map((r) => (r.name === "subscriptionId" ? sub : r.name === "resourceGroupName" ? rg : r.name === "securityConnectorName" ? name : "x"));
+  rules.map((r) =>
+    r.name === "subscriptionId"
+      ? sub
+      : r.name === "resourceGroupName"
+        ? rg
+        : r.name === "securityConnectorName"
+          ? name
+          : "x",
+  );
 const untypedPath = (template: string, values: unknown[]) =>
-  (client.path as unknown as (t: string, ...v: unknown[]) => Record<string, (o?: unknown) => Promise<unknown>>)(template, ...values);
+  (client.path as unknown as (t: string, ...v: unknown[]) => Record<string, (o?: unknown) => Promise<unknown>>)(
+    template,
+    ...values,
+  );
 
 /** The InvalidParameterError `f` throws synchronously; fails when it throws anything else or nothing. */
 function refusal(f: () => unknown): { parameter: string; rule: string; message: string } {
@@ -74,7 +91,10 @@ describe("resourceGroupName's swagger rules hold on every route that has one", (
     for (const [value, rule] of bad) {
       const values: unknown[] = validValues(rules);
       values[at] = value;
-      expect(refusal(() => untypedPath(template, values))).toMatchObject({ parameter: "resourceGroupName", rule: expect.stringMatching(rule) });
+      expect(refusal(() => untypedPath(template, values))).toMatchObject({
+        parameter: "resourceGroupName",
+        rule: expect.stringMatching(rule),
+      });
     }
     expect(mock.requests).toHaveLength(0);
     // The limit itself is allowed: 90 characters of every class the pattern admits reach the server.
@@ -107,21 +127,42 @@ describe("per-request api-version overrides", () => {
   });
 
   it("refuses a whitespace-only apiVersion when the client is created", () => {
-    expect(() => createClient(mock.credential, { endpoint: mock.endpoint, apiVersion: "   " })).toThrow(/options.apiVersion must be a non-empty string/);
+    expect(() => createClient(mock.credential, { endpoint: mock.endpoint, apiVersion: "   " })).toThrow(
+      /options.apiVersion must be a non-empty string/,
+    );
   });
 });
 
 describe("pollOperationResult's ids obey the same rules, before any request", () => {
-  const ids = (patch: Record<string, string>) => ({ subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name, operationResultId: "op", ...patch });
+  const ids = (patch: Record<string, string>) => ({
+    subscriptionId: sub,
+    resourceGroupName: rg,
+    securityConnectorName: name,
+    operationResultId: "op",
+    ...patch,
+  });
 
   it.each([
-    ["an operationResultId of '..', which URL normalisation would turn into a GET of devops/default", { operationResultId: ".." }, "target.operationResultId", /"\.\."/],
+    [
+      "an operationResultId of '..', which URL normalisation would turn into a GET of devops/default",
+      { operationResultId: ".." },
+      "target.operationResultId",
+      /"\.\."/,
+    ],
     ["an operationResultId of '.'", { operationResultId: "." }, "target.operationResultId", /"\."/],
-    ["a resourceGroupName of 91 characters", { resourceGroupName: "r".repeat(91) }, "target.resourceGroupName", /at most 90/],
+    [
+      "a resourceGroupName of 91 characters",
+      { resourceGroupName: "r".repeat(91) },
+      "target.resourceGroupName",
+      /at most 90/,
+    ],
     ["a resourceGroupName with a slash", { resourceGroupName: "rg/x" }, "target.resourceGroupName", /pattern/],
     ["a lone surrogate", { securityConnectorName: "c\uD800" }, "target.securityConnectorName", /Unicode/],
   ])("refuses %s", (_, patch, parameter, rule) => {
-    expect(refusal(() => pollOperationResult(client, ids(patch)))).toMatchObject({ parameter, rule: expect.stringMatching(rule) });
+    expect(refusal(() => pollOperationResult(client, ids(patch)))).toMatchObject({
+      parameter,
+      rule: expect.stringMatching(rule),
+    });
     expect(mock.requests).toHaveLength(0);
   });
 
@@ -135,7 +176,9 @@ describe("pollOperationResult's ids obey the same rules, before any request", ()
         const before = mock.requests.length;
         let poller;
         try {
-          poller = pollOperationResult(client, ids({ securityConnectorName: connector, operationResultId: id }), { intervalInMs: 1 });
+          poller = pollOperationResult(client, ids({ securityConnectorName: connector, operationResultId: id }), {
+            intervalInMs: 1,
+          });
         } catch (e) {
           // InvalidParameterError for a broken swagger rule; a plain TypeError for an empty id (checked first).
           if (!(e instanceof TypeError) || !/^target\.\w+ /.test(e.message)) throw e;
@@ -146,7 +189,21 @@ describe("pollOperationResult's ids obey the same rules, before any request", ()
         expect(isPollingError(error, "operationNotFound"), String(error)).toBe(true); // the mock has no such operation
         const sent = mock.requests.at(-1)!;
         const segments = sent.path.split("/").map(decodeURIComponent);
-        expect(segments).toEqual(["", "subscriptions", sub, "resourceGroups", rg, "providers", "Microsoft.Security", "securityConnectors", connector, "devops", "default", "operationResults", id]);
+        expect(segments).toEqual([
+          "",
+          "subscriptions",
+          sub,
+          "resourceGroups",
+          rg,
+          "providers",
+          "Microsoft.Security",
+          "securityConnectors",
+          connector,
+          "devops",
+          "default",
+          "operationResults",
+          id,
+        ]);
         expect(Object.keys(sent.query)).toEqual(["api-version"]);
       }),
       { numRuns: 100 },

@@ -54,7 +54,11 @@ describe("bad status responses through the poller", () => {
   });
 
   it("treats a body cut off mid-way by a dropped connection as a failed read and completes", async () => {
-    const cut: MockResponse = { status: 200, body: { status: "Succeeded", padding: "x".repeat(1000) }, fault: "truncate" };
+    const cut: MockResponse = {
+      status: 200,
+      body: { status: "Succeeded", padding: "x".repeat(1000) },
+      fault: "truncate",
+    };
     const result = await poll("op-truncated", cut, done);
     expect(result.status).toBe("Succeeded");
     expect(statusGets()).toBe(2);
@@ -91,8 +95,14 @@ describe("bad status responses through the poller", () => {
   });
 
   it("clamps percentComplete outside 0..100 and drops a non-number, in progress and in the result", async () => {
-    const running = (percentComplete: unknown): MockResponse => ({ status: 200, body: { status: "InProgress", percentComplete } });
-    const poller = poll("op-percent", running(-20), running(250), running("50"), { status: 200, body: { status: "Succeeded", percentComplete: 1e308 } });
+    const running = (percentComplete: unknown): MockResponse => ({
+      status: 200,
+      body: { status: "InProgress", percentComplete },
+    });
+    const poller = poll("op-percent", running(-20), running(250), running("50"), {
+      status: 200,
+      body: { status: "Succeeded", percentComplete: 1e308 },
+    });
     const seen: Array<number | undefined> = [];
     poller.onProgress((s) => seen.push(s.operationResult?.percentComplete));
     const result = await poller;
@@ -101,7 +111,10 @@ describe("bad status responses through the poller", () => {
   });
 
   it("keeps unknown extra fields of the status document in the result", async () => {
-    const result = await poll("op-extra", { status: 200, body: { status: "Succeeded", futureField: { tier: "gold" }, resourceId: "/x" } });
+    const result = await poll("op-extra", {
+      status: 200,
+      body: { status: "Succeeded", futureField: { tier: "gold" }, resourceId: "/x" },
+    });
     expect(result).toMatchObject({ status: "Succeeded", futureField: { tier: "gold" }, resourceId: "/x" });
   });
 

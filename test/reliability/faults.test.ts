@@ -1,7 +1,13 @@
 import type { PipelineRequest, SendRequest } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestCertificate } from "../../src/testing/certificate.js";
-import { getLongRunningPoller, isAbortError, isPollingError, isRestError, pollOperationResult } from "../../src/index.js";
+import {
+  getLongRunningPoller,
+  isAbortError,
+  isPollingError,
+  isRestError,
+  pollOperationResult,
+} from "../../src/index.js";
 import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { expectNoLaterRequests, failOnUnhandledRejections, rejection, settle } from "./helpers.js";
@@ -50,7 +56,10 @@ describe("connection faults mid-poll", () => {
           throw e;
         }),
     };
-    const own = mockClient(server, { retryOptions: { maxRetries: 0 }, additionalPolicies: [{ policy: recorder, position: "perCall" }] });
+    const own = mockClient(server, {
+      retryOptions: { maxRetries: 0 },
+      additionalPolicies: [{ policy: recorder, position: "perCall" }],
+    });
     const url = server.addOperationResult("op-restart", { steps: [0, 50, 75] });
     const poller = pollOperationResult(own, url, { intervalInMs: 20, maxTransientErrors: 1000 });
     let restarted: Promise<void> | undefined;
@@ -86,7 +95,11 @@ describe("connection faults mid-poll", () => {
   it("cuts a response that stalls after its headers with the overall timeout", async () => {
     const url = mock.operationResultUrl("op-stall-body");
     // content-length promises more than is sent: the client waits for a body that never ends.
-    mock.script("GET", url, { status: 200, headers: { "content-type": "application/json", "content-length": "100" }, rawBody: '{"status":' });
+    mock.script("GET", url, {
+      status: 200,
+      headers: { "content-type": "application/json", "content-length": "100" },
+      rawBody: '{"status":',
+    });
     const started = Date.now();
     const error = await rejection(pollOperationResult(client, url, { intervalInMs: 1, timeoutInMs: 300 }));
     expect(isAbortError(error)).toBe(true);
@@ -100,7 +113,9 @@ describe("connection faults mid-poll", () => {
     const template =
       "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
     mock.planOperations({ steps: [0] });
-    const initial = await client.path(template, sub, rg, name).put({ body: { properties: { autoDiscovery: "Enabled" } } });
+    const initial = await client
+      .path(template, sub, rg, name)
+      .put({ body: { properties: { autoDiscovery: "Enabled" } } });
     const resourcePath = new URL(initial.request.url).pathname;
     mock.script("GET", resourcePath, { status: 200, fault: "reset" });
     const poller = getLongRunningPoller(client, initial, { intervalInMs: 1 });
@@ -128,7 +143,11 @@ describe("throttling and outages", () => {
   it("bounds a 429 storm: pipeline retries × poller budget requests, then transientErrorsExhausted with the 429", async () => {
     const retrying = mockClient(mock, { retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 5 } });
     const url = mock.operationResultUrl("op-storm");
-    const throttled = { status: 429, headers: { "Retry-After": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } };
+    const throttled = {
+      status: 429,
+      headers: { "Retry-After": "0" },
+      body: { error: { code: "TooManyRequests", message: "slow down" } },
+    };
     mock.script("GET", url, ...Array.from({ length: 50 }, () => throttled));
     const error = await rejection(pollOperationResult(retrying, url, { intervalInMs: 1, maxTransientErrors: 3 }));
     expect(isPollingError(error, "transientErrorsExhausted")).toBe(true);
@@ -159,7 +178,15 @@ describe("throttling and outages", () => {
     poller.onProgress((s) => {
       seen.push(s.status);
       // The record expires after the second report: every later GET of the status URL is a 404.
-      if (seen.length === 2) mock.script("GET", url, ...Array.from({ length: 5 }, () => ({ status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } })));
+      if (seen.length === 2)
+        mock.script(
+          "GET",
+          url,
+          ...Array.from({ length: 5 }, () => ({
+            status: 404,
+            body: { error: { code: "ResourceNotFound", message: "gone" } },
+          })),
+        );
     });
     const error = await rejection(poller);
     expect(isPollingError(error, "operationNotFound")).toBe(true);

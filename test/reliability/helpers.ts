@@ -46,7 +46,10 @@ export function failOnUnhandledRejections(): void {
  */
 export async function startTwoOrigins(): Promise<{ home: MockArm; other: MockArm }> {
   const tls = await createTestCertificate();
-  const [home, other] = await Promise.all([startMockArm({ https: tls }), startMockArm({ https: tls, requireAuth: false })]);
+  const [home, other] = await Promise.all([
+    startMockArm({ https: tls }),
+    startMockArm({ https: tls, requireAuth: false }),
+  ]);
   return { home, other };
 }
 

@@ -25,7 +25,8 @@ function leftOver(baseline: Map<string, number>): Record<string, number> {
   for (const [type, n] of resources()) if (n > (baseline.get(type) ?? 0)) extra[type] = n - (baseline.get(type) ?? 0);
   return extra;
 }
-const outcomeOf = (i: number): NonNullable<OperationPlan["outcome"]> => (i % 10 === 0 ? "Failed" : i % 10 === 1 ? "Canceled" : "Succeeded");
+const outcomeOf = (i: number): NonNullable<OperationPlan["outcome"]> =>
+  i % 10 === 0 ? "Failed" : i % 10 === 1 ? "Canceled" : "Succeeded";
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 describe("load", () => {

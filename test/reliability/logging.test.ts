@@ -52,11 +52,16 @@ async function scenario(): Promise<void> {
 
   const url = mock.addOperationResult("op-logged", { steps: [10] });
   const secretUrl = `${url}&sig=${SECRET_QUERY}`;
-  mock.script("GET", url, { status: 503 }, {
-    status: 200,
-    headers: { "Set-Cookie": `session=${SECRET_COOKIE}`, Location: secretUrl, "Azure-AsyncOperation": secretUrl },
-    body: { status: "InProgress", percentComplete: 5 },
-  });
+  mock.script(
+    "GET",
+    url,
+    { status: 503 },
+    {
+      status: 200,
+      headers: { "Set-Cookie": `session=${SECRET_COOKIE}`, Location: secretUrl, "Azure-AsyncOperation": secretUrl },
+      body: { status: "InProgress", percentComplete: 5 },
+    },
+  );
   await pollOperationResult(client, secretUrl, { intervalInMs: 1 });
   await pollOperationResult(client, mock.operationResultUrl("no-such-op"), { intervalInMs: 1 }).catch(() => undefined);
 }

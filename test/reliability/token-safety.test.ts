@@ -11,7 +11,13 @@ import {
 } from "../../src/index.js";
 import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
-import { failOnUnhandledRejections, rejection, startPlainHttpServer, startTwoOrigins, type RecordingServer } from "./helpers.js";
+import {
+  failOnUnhandledRejections,
+  rejection,
+  startPlainHttpServer,
+  startTwoOrigins,
+  type RecordingServer,
+} from "./helpers.js";
 
 // The bearer token goes only to the client's endpoint, over TLS. "home" is the client's endpoint; "other" is a
 // second https origin with the same certificate (so TLS would succeed: a refusal is ours, not a handshake
@@ -57,46 +63,98 @@ async function thrownOrRejected(f: () => unknown): Promise<unknown> {
 describe("a URL that leaves the client's endpoint is refused before anything is sent there", () => {
   const put = () => client.path(CONFIG, sub, rg, name).put({ body: { properties: { autoDiscovery: "Enabled" } } });
   const cases: Array<[string, () => Promise<unknown>]> = [
-    ["an Azure-AsyncOperation header on another https origin", async () => {
-      home.script("PUT", configPath, { status: 201, headers: { "Azure-AsyncOperation": other.endpoint + statusPath("op") }, body: {} });
-      return getLongRunningPoller(client, await put());
-    }],
-    ["a Location header on another https origin", async () => {
-      home.script("DELETE", configPath, { status: 202, headers: { Location: other.endpoint + statusPath("op") } });
-      return getLongRunningPoller(client, await client.path(CONFIG, sub, rg, name).delete());
-    }],
-    ["an Azure-AsyncOperation header on plain http://", async () => {
-      home.script("PUT", configPath, { status: 201, headers: { "Azure-AsyncOperation": plain.origin + statusPath("op") }, body: {} });
-      return getLongRunningPoller(client, await put());
-    }],
-    ["a Location moved to another origin by a 202 mid-poll", async () => {
-      home.script("DELETE", configPath, { status: 202, headers: { Location: home.endpoint + statusPath("op-moved"), "Retry-After": "0" } });
-      home.script("GET", statusPath("op-moved"), { status: 202, headers: { Location: other.endpoint + statusPath("op") } });
-      return getLongRunningPoller(client, await client.path(CONFIG, sub, rg, name).delete());
-    }],
-    ["a nextLink on another origin", async () => {
-      home.script("GET", ownersPath, { status: 200, body: { value: [], nextLink: `${other.endpoint}${ownersPath}?api-version=2024-04-01` } });
-      const pages = paginate(client, await client.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get()).byPage();
-      for await (const page of pages) expect(page).toEqual([]);
-    }],
-    ["a nextLink downgraded to plain http://", async () => {
-      home.script("GET", ownersPath, { status: 200, body: { value: [], nextLink: `${plain.origin}${ownersPath}` } });
-      for await (const owner of paginate(client, await client.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get())) expect(owner).toBeUndefined();
-    }],
-    ["a forged resume token pointing the LRO poller at another origin", async () => {
-      const token = { v: 1, kind: "azure-async-operation", url: other.endpoint + statusPath("op"), method: "PUT", resourceUrl: home.endpoint + configPath };
-      return getLongRunningPoller(client, undefined, { restoreFrom: JSON.stringify(token) });
-    }],
-    ["a forged resume token pointing the by-id poller at plain http://", async () => {
-      const token = { v: 1, kind: "operation-result", url: plain.origin + statusPath("op") };
-      return pollOperationResult(client, undefined, { restoreFrom: JSON.stringify(token) });
-    }],
-    ["a status URL on another origin given as target", async () => pollOperationResult(client, other.endpoint + statusPath("op"))],
+    [
+      "an Azure-AsyncOperation header on another https origin",
+      async () => {
+        home.script("PUT", configPath, {
+          status: 201,
+          headers: { "Azure-AsyncOperation": other.endpoint + statusPath("op") },
+          body: {},
+        });
+        return getLongRunningPoller(client, await put());
+      },
+    ],
+    [
+      "a Location header on another https origin",
+      async () => {
+        home.script("DELETE", configPath, { status: 202, headers: { Location: other.endpoint + statusPath("op") } });
+        return getLongRunningPoller(client, await client.path(CONFIG, sub, rg, name).delete());
+      },
+    ],
+    [
+      "an Azure-AsyncOperation header on plain http://",
+      async () => {
+        home.script("PUT", configPath, {
+          status: 201,
+          headers: { "Azure-AsyncOperation": plain.origin + statusPath("op") },
+          body: {},
+        });
+        return getLongRunningPoller(client, await put());
+      },
+    ],
+    [
+      "a Location moved to another origin by a 202 mid-poll",
+      async () => {
+        home.script("DELETE", configPath, {
+          status: 202,
+          headers: { Location: home.endpoint + statusPath("op-moved"), "Retry-After": "0" },
+        });
+        home.script("GET", statusPath("op-moved"), {
+          status: 202,
+          headers: { Location: other.endpoint + statusPath("op") },
+        });
+        return getLongRunningPoller(client, await client.path(CONFIG, sub, rg, name).delete());
+      },
+    ],
+    [
+      "a nextLink on another origin",
+      async () => {
+        home.script("GET", ownersPath, {
+          status: 200,
+          body: { value: [], nextLink: `${other.endpoint}${ownersPath}?api-version=2024-04-01` },
+        });
+        const pages = paginate(client, await client.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get()).byPage();
+        for await (const page of pages) expect(page).toEqual([]);
+      },
+    ],
+    [
+      "a nextLink downgraded to plain http://",
+      async () => {
+        home.script("GET", ownersPath, { status: 200, body: { value: [], nextLink: `${plain.origin}${ownersPath}` } });
+        for await (const owner of paginate(client, await client.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get()))
+          expect(owner).toBeUndefined();
+      },
+    ],
+    [
+      "a forged resume token pointing the LRO poller at another origin",
+      async () => {
+        const token = {
+          v: 1,
+          kind: "azure-async-operation",
+          url: other.endpoint + statusPath("op"),
+          method: "PUT",
+          resourceUrl: home.endpoint + configPath,
+        };
+        return getLongRunningPoller(client, undefined, { restoreFrom: JSON.stringify(token) });
+      },
+    ],
+    [
+      "a forged resume token pointing the by-id poller at plain http://",
+      async () => {
+        const token = { v: 1, kind: "operation-result", url: plain.origin + statusPath("op") };
+        return pollOperationResult(client, undefined, { restoreFrom: JSON.stringify(token) });
+      },
+    ],
+    [
+      "a status URL on another origin given as target",
+      async () => pollOperationResult(client, other.endpoint + statusPath("op")),
+    ],
   ];
 
   it.each(cases)("refuses %s", async (_, act) => {
     const error = await thrownOrRejected(act);
-    const untrusted = isPollingError(error, "untrustedUrl") || (isPagingError(error) && error.reason === "untrustedUrl");
+    const untrusted =
+      isPollingError(error, "untrustedUrl") || (isPagingError(error) && error.reason === "untrustedUrl");
     expect(untrusted, String(error)).toBe(true);
     expect((error as Error).message).toMatch(/not on the client's endpoint/);
     expect(elsewhere()).toEqual({ other: 0, plain: 0 });
@@ -114,24 +172,36 @@ describe("redirects to another origin never carry the token", () => {
     expect(elsewhere()).toEqual({ other: 0, plain: 0 });
   });
 
-  it.each([301, 302, 307])("follows a %i to another origin only when the caller allows it, and then without Authorization", async (status) => {
-    const permissive = mockClient(home, { retryOptions: { maxRetries: 0 }, redirectOptions: { allowCrossOriginRedirects: true } });
-    home.script("GET", ownersPath, redirect(status, `${other.endpoint}${ownersPath}?api-version=2024-04-01`));
-    const response = await permissive.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get();
-    expect(response.status).toBe("200");
-    expect(other.requests).toHaveLength(1);
-    expect(other.requests[0]!.headers["authorization"]).toBeUndefined();
-    expect(home.requests[0]!.headers["authorization"]).toBe(`Bearer ${home.token}`);
-  });
+  it.each([301, 302, 307])(
+    "follows a %i to another origin only when the caller allows it, and then without Authorization",
+    async (status) => {
+      const permissive = mockClient(home, {
+        retryOptions: { maxRetries: 0 },
+        redirectOptions: { allowCrossOriginRedirects: true },
+      });
+      home.script("GET", ownersPath, redirect(status, `${other.endpoint}${ownersPath}?api-version=2024-04-01`));
+      const response = await permissive.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get();
+      expect(response.status).toBe("200");
+      expect(other.requests).toHaveLength(1);
+      expect(other.requests[0]!.headers["authorization"]).toBeUndefined();
+      expect(home.requests[0]!.headers["authorization"]).toBe(`Bearer ${home.token}`);
+    },
+  );
 
-  it.each([301, 302, 307])("fails a poll whose status URL answers %i to another origin with untrustedUrl", async (status) => {
-    const url = home.operationResultUrl("op-redirected");
-    home.script("GET", url, redirect(status, other.endpoint + statusPath("op")));
-    const error = await rejection(pollOperationResult(client, url, { intervalInMs: 1 }));
-    expect(isPollingError(error, "untrustedUrl")).toBe(true);
-    expect(error).toMatchObject({ statusCode: status, message: expect.stringContaining(`another origin (${other.endpoint})`) });
-    expect(elsewhere()).toEqual({ other: 0, plain: 0 });
-  });
+  it.each([301, 302, 307])(
+    "fails a poll whose status URL answers %i to another origin with untrustedUrl",
+    async (status) => {
+      const url = home.operationResultUrl("op-redirected");
+      home.script("GET", url, redirect(status, other.endpoint + statusPath("op")));
+      const error = await rejection(pollOperationResult(client, url, { intervalInMs: 1 }));
+      expect(isPollingError(error, "untrustedUrl")).toBe(true);
+      expect(error).toMatchObject({
+        statusCode: status,
+        message: expect.stringContaining(`another origin (${other.endpoint})`),
+      });
+      expect(elsewhere()).toEqual({ other: 0, plain: 0 });
+    },
+  );
 
   it("follows a same-origin redirect of the status URL without the token, so the poll fails with the 401", async () => {
     const url = home.operationResultUrl("op-same-origin");
@@ -156,7 +226,9 @@ describe("the token travels only over TLS and never in errors or resume tokens",
     home.script("GET", url, { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } });
     home.script("GET", home.operationResultUrl("op-down"), ...Array.from({ length: 2 }, () => ({ status: 503 })));
     const denied = await rejection(pollOperationResult(client, url, { intervalInMs: 1 }));
-    const exhausted = await rejection(pollOperationResult(client, home.operationResultUrl("op-down"), { intervalInMs: 1, maxTransientErrors: 1 }));
+    const exhausted = await rejection(
+      pollOperationResult(client, home.operationResultUrl("op-down"), { intervalInMs: 1, maxTransientErrors: 1 }),
+    );
     for (const error of [denied, exhausted]) {
       expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(home.token);
       expect(JSON.stringify(error)).not.toContain(home.token);
