@@ -3,7 +3,7 @@
 // the same app on bare @azure-rest/core-client (test/budget/bare.ts); target within 10%. Sizes are deterministic, so
 // this is a budget, not a timing. Ours is bundled from the built dist/ (what users' bundlers see), not from src/.
 import { build } from "esbuild";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
 
@@ -21,10 +21,13 @@ const useDist = {
   },
 };
 
-/** Bundles one app for the browser and returns its minified and gzipped sizes in bytes. */
-export async function measure(entry) {
+/**
+ * Bundles one app for the browser (minified ESM, as a user's bundler would) and returns its sizes in bytes.
+ * `useDist: false` bundles the entry's imports as they are (the benchmark's apps import the built package).
+ */
+export async function measure(entry, { absWorkingDir = root, useDist: redirect = true } = {}) {
   const result = await build({
-    absWorkingDir: root,
+    absWorkingDir,
     entryPoints: [entry],
     bundle: true,
     minify: true,
@@ -34,10 +37,15 @@ export async function measure(entry) {
     write: false,
     metafile: true,
     logLevel: "silent",
-    plugins: [useDist],
+    plugins: redirect ? [useDist] : [],
   });
   const code = result.outputFiles[0].contents;
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
+  return {
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
+    metafile: result.metafile,
+  };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,32 +1,16 @@
 // Section "bundle": esbuild browser bundles (minified) of the same tiny app written with raw fetch, bare
-// @azure-rest/core-client and this package, in raw / gzip / brotli bytes. Same esbuild options as
-// scripts/bundle-budget.mjs. Sizes are deterministic, so one build per variant; no rounds.
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+// @azure-rest/core-client and this package, in raw / gzip / brotli bytes. Measured by scripts/bundle-budget.mjs's
+// measure(), so the bench and the test budget bundle alike. Sizes are deterministic, so one build per variant; no rounds.
 import { relative } from "node:path";
-import { build } from "esbuild";
+import { measure } from "../../scripts/bundle-budget.mjs";
 import { ratio } from "../lib/stats.mjs";
 import { row, verdict } from "../lib/table.mjs";
 
 const LIMIT = 1.1; // issue target: within 1.10× of bare core-client
 
 async function sizes(root, entry) {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0].contents;
-  return {
-    raw: code.byteLength,
-    gzip: gzipSync(code, { level: 9 }).byteLength,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
-  };
+  const { minified, gzip, brotli } = await measure(entry, { absWorkingDir: root, useDist: false });
+  return { raw: minified, gzip, brotli };
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
