@@ -1,5 +1,5 @@
 import { pathParameterRules, type PathParameterRule } from "../generated/pathParameters.js";
-import { routes } from "../generated/routes.js";
+import { routePrefix, routes } from "../generated/routes.js";
 import { InvalidParameterError } from "./errors/invalidParameterError.js";
 
 // Checks the arguments of `client.path(template, ...values)` before core-client builds the URL. core-client
@@ -54,7 +54,8 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
 /** Checks every value given to `client.path(template, ...values)` against the template's rules. */
 export function checkPathArguments(template: string, values: readonly unknown[]): void {
   if (typeof template !== "string") throw new InvalidParameterError("path", "must be a string", `got ${describe(template)}`);
-  if (!Object.prototype.hasOwnProperty.call(routes, template)) {
+  // routes.ts stores the templates relative to their shared prefix.
+  if (!template.startsWith(routePrefix) || !Object.prototype.hasOwnProperty.call(routes, template.slice(routePrefix.length))) {
     throw new InvalidParameterError(
       "path",
       "must be one of the API's path templates",

@@ -17,29 +17,43 @@ interface Matcher {
   methods: Readonly<Record<string, readonly string[]>>;
 }
 
-let matchers: Matcher[] | undefined;
+// By segment count: a template of n segments can only match a path of n segments (one trailing "/" aside), so a
+// request is tested against the few templates of its length instead of all of them (isUnexpected runs on every
+// response).
+let matchersBySegments: Map<number, Matcher[]> | undefined;
 
 /**
  * Compiles every template once, most literal segments first, so that the first
  * match is the most specific one. A parameter matches one raw segment: an
  * encoded "/" (%2F) stays inside it.
  */
-function compile(): Matcher[] {
-  const compiled = Object.entries(routes).map(([template, methods]) => {
-    const segments = template.split("/").slice(1);
+function compile(): Map<number, Matcher[]> {
+  const compiled = Object.entries(routes).map(([rest, methods]) => {
+    const segments = (routePrefix + rest).split("/").slice(1);
     const source = segments
       .map((s) => (s.startsWith("{") ? "[^/]+" : s.replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&")))
       .join("/");
     const literals = segments.filter((s) => !s.startsWith("{")).length;
-    return { regex: new RegExp(\`^/\${source}/?$\`, "i"), methods, literals };
+    return { regex: new RegExp(\`^/\${source}/?$\`, "i"), methods, literals, count: segments.length };
   });
-  return compiled.sort((a, b) => b.literals - a.literals);
+  const bySegments = new Map<number, Matcher[]>();
+  for (const { count, ...matcher } of compiled.sort((a, b) => b.literals - a.literals)) {
+    bySegments.set(count, [...(bySegments.get(count) ?? []), matcher]);
+  }
+  return bySegments;
+}
+
+/** The number of segments of a URL path, not counting one trailing "/". */
+function segmentCount(path: string): number {
+  let slashes = 0;
+  for (let i = 0; i < path.length; i++) if (path[i] === "/") slashes++;
+  return path.endsWith("/") ? slashes - 1 : slashes;
 }
 
 /** Documented success codes for a request, or undefined when no path template matches. */
 function documentedStatuses(method: string, url: string): readonly string[] | undefined {
   const path = new URL(url).pathname;
-  for (const matcher of (matchers ??= compile())) {
+  for (const matcher of (matchersBySegments ??= compile()).get(segmentCount(path)) ?? []) {
     if (matcher.regex.test(path)) return matcher.methods[method.toUpperCase()];
   }
   return undefined;
@@ -61,7 +75,7 @@ export function emitIsUnexpected(operations: OperationInfo[]): string {
   const names = operations.flatMap(responseTypeNames);
   const defaults = operations.map((op) => responseTypeName(op, op.errorResponse));
   return `import type { ${names.join(", ")} } from "./responses.js";
-import { routes } from "./routes.js";
+import { routePrefix, routes } from "./routes.js";
 
 type AnyResponse = ${names.join(" | ")};
 

@@ -1,16 +1,37 @@
 // routes.ts: every path template with, per method, its documented success codes. One table serves the runtime
 // of isUnexpected (which status is expected for a request) and of the hand-written path validation (is this a
-// path of the API); keeping the long template strings in one place keeps browser bundles small.
+// path of the API); keeping the long template strings in one place keeps browser bundles small. Every template of
+// an ARM API starts with the same resource scope, so the table stores each one relative to that shared prefix:
+// the prefix is written once instead of 21 times (about 3 KB of a minified bundle).
 import type { RouteInfo } from "../model/api.js";
 
+/**
+ * The longest run of whole segments that every template starts with and none equals, so that every key of the
+ * table is non-empty and starts with "/".
+ */
+export function commonRoutePrefix(paths: readonly string[]): string {
+  const split = paths.map((p) => p.split("/"));
+  const shortest = Math.min(...split.map((s) => s.length));
+  let n = 0;
+  while (n < shortest - 1 && split.every((s) => s[n] === split[0]![n])) n++;
+  return split[0]!.slice(0, n).join("/");
+}
+
 export function emitRoutes(routes: RouteInfo[]): string {
+  const prefix = commonRoutePrefix(routes.map((r) => r.path));
   const entries = routes.map((route) => {
     const methods = route.operations.map(
       (op) => `${op.method.toUpperCase()}: ${JSON.stringify(op.responses.map((r) => r.status))}`,
     );
-    return `${JSON.stringify(route.path)}: { ${methods.join(", ")} },`;
+    return `${JSON.stringify(route.path.slice(prefix.length))}: { ${methods.join(", ")} },`;
   });
-  return `/** Documented success status codes, by path template and HTTP method. */
+  return `/** What every path template of the API starts with; the keys of {@link routes} are the rest of the template. */
+export const routePrefix = ${JSON.stringify(prefix)};
+
+/**
+ * Documented success status codes, by path template (relative to {@link routePrefix}: the full template is
+ * \`routePrefix + key\`) and HTTP method.
+ */
 export const routes: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
 ${entries.join("\n")}
 };`;
