@@ -1,10 +1,11 @@
 import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
+import { createAbortablePromise, delay } from "@azure/core-util";
 import { PollingError } from "../errors/pollingError.js";
 import type { NormalizedPollerOptions } from "./options.js";
 import { encodeResumeToken } from "./resumeToken.js";
 import type { PollOutcome, PollingStrategy } from "./strategy.js";
 import type { DevOpsOperationState, DevOpsPoller } from "./types.js";
-import { linkedController, sleep, whenAborted } from "./wait.js";
+import { linkedController } from "./wait.js";
 
 // The poll loop: waiting, abort, timeout, progress, serialize and the transient-error budget. It knows nothing of
 // HTTP — strategies turn responses into PollOutcomes. Written by hand rather than on core-lro's createPoller
@@ -90,15 +91,17 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
       withTimeout && ms !== undefined ? { ms, reason: () => new AbortError(`Polling timed out after ${ms} ms (options.timeoutInMs)`) } : undefined,
       () => new AbortError("Polling was aborted by the abortSignal"),
     );
-    const aborted = whenAborted(link.signal);
+    // Rejects when the signal aborts; settled (which removes its listener) once the race is over.
+    let settle = (): void => {};
+    const aborted = createAbortablePromise<never>((resolve) => (settle = resolve as () => void), { abortSignal: link.signal });
     try {
       // The race makes abort prompt even if a request is slow to notice its signal.
-      return await Promise.race([work(link.signal), aborted.promise]);
+      return await Promise.race([work(link.signal), aborted]);
     } catch (e) {
-      // Report our AbortError (which names the cause) rather than the pipeline's generic one.
+      // Report our AbortError (which names the cause) rather than the pipeline's or core-util's generic one.
       throw link.signal.aborted ? link.signal.reason : e;
     } finally {
-      aborted.dispose();
+      settle();
       link.dispose();
     }
   }
@@ -144,7 +147,7 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
               reason: "pollLimitReached",
             });
           }
-          await sleep(nextDelayMs, signal);
+          await delay(nextDelayMs, { abortSignal: signal });
           await runStep(signal);
         }
         return outcomeOrThrow();

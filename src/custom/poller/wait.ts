@@ -1,27 +1,13 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 
 // Timer and signal helpers for the engine. Only globals every runtime has (setTimeout, AbortController): the
-// engine runs in Node, browsers and Deno alike.
+// engine runs in Node, browsers and Deno alike. The wait between polls and the abort race use @azure/core-util's
+// delay and createAbortablePromise, which core-rest-pipeline already puts in every bundle; they reject with their
+// own AbortError, which the engine replaces by the linked signal's reason (the one that names the cause).
 //
 // The wait timer is NOT unref'd: while a caller awaits the poller, that timer is the only thing keeping a script
 // alive, and unref would let `node script.js` exit mid-operation with an unsettled promise. Instead every timer
 // and listener is removed the moment polling settles, succeeds, fails or is aborted, so nothing outlives it.
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts; leaves no timer or listener behind. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /** An AbortController that aborts when any input signal does or after `timeoutMs`; `dispose` unhooks everything. */
 export function linkedController(
@@ -46,17 +32,4 @@ export function linkedController(
     cleanups.push(() => clearTimeout(timer));
   }
   return { signal: controller.signal, dispose: () => cleanups.splice(0).forEach((c) => c()) };
-}
-
-/** Rejects with the signal's reason when it aborts; `dispose` removes the listener. Never resolves. */
-export function whenAborted(signal: AbortSignal): { promise: Promise<never>; dispose: () => void } {
-  let onAbort: () => void = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  // The race that uses this promise may already be settled when the signal fires; nobody else awaits it.
-  promise.catch(() => {});
-  return { promise, dispose: () => signal.removeEventListener("abort", onAbort) };
 }
