@@ -212,11 +212,9 @@ function compile(): Map<number, Matcher[]> {
   return bySegments;
 }
 
-/** The number of segments of a URL path, not counting one trailing "/". */
+/** The number of segments of a URL path ("/a/b" has 2), not counting one trailing "/". */
 function segmentCount(path: string): number {
-  let slashes = 0;
-  for (let i = 0; i < path.length; i++) if (path[i] === "/") slashes++;
-  return path.endsWith("/") ? slashes - 1 : slashes;
+  return path.split("/").length - (path.endsWith("/") ? 2 : 1);
 }
 
 /** Documented success codes for a request, or undefined when no path template matches. */
