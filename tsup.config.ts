@@ -13,10 +13,6 @@ export default defineConfig([
     clean: true,
     treeshake: true,
     splitting: false,
-    // @azure/core-util (delay, createAbortablePromise) comes with core-rest-pipeline and is already in every
-    // bundle that has it; it must stay an import, never be inlined as a second copy. tsup externalises declared
-    // dependencies only, so it is named here until package.json lists it.
-    external: ["@azure/core-util"],
     // Deno reads `@ts-self-types` to find the declarations of a plain .js module.
     banner: ({ format }) => (format === "esm" ? { js: '/* @ts-self-types="./index.d.ts" */' } : {}),
   },
