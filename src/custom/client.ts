@@ -13,7 +13,7 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
 /**
  * Creates a client of the Microsoft.Security DevOps API (api-version 2024-04-01 unless `options.apiVersion`).
  *
- * It is the generated factory plus two things the generated RLC cannot do by itself:
+ * It is the generated factory plus what a generated RLC cannot do by itself:
  * - `client.path(...)` checks its arguments against the swagger's rules before any request is built, and throws an
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
  * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
