@@ -128,7 +128,11 @@ describe("pollOperationResult", () => {
 
   it("rejects bad input synchronously with a message naming the option and the rule", () => {
     expect(() => pollOperationResult(client, { ...ids("x"), operationResultId: "" })).toThrow(
-      'target.operationResultId must be a non-empty string, got ""',
+      expect.objectContaining({
+        name: "InvalidParameterError",
+        parameter: "target.operationResultId",
+        message: 'target.operationResultId must be a non-empty string (got "")',
+      }),
     );
     expect(() => pollOperationResult(client, ids("x"), { intervalInMs: -1 })).toThrow(
       "options.intervalInMs must be a number between 0 and 2147483647, got -1",

@@ -1,5 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
 import { pathParameterRules } from "../../generated/pathParameters.js";
+import { InvalidParameterError } from "../errors/invalidParameterError.js";
 import { checkPathParameter } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
@@ -61,7 +62,7 @@ function urlOf(target: OperationResultTarget | string, origin: string | undefine
   }
   for (const key of KEYS) {
     if (typeof target[key] !== "string" || target[key].trim() === "") {
-      throw new TypeError(`target.${key} must be a non-empty string, got ${JSON.stringify(target[key])}`);
+      throw new InvalidParameterError(`target.${key}`, "must be a non-empty string", `got ${JSON.stringify(target[key])}`);
     }
   }
   for (const rule of RULES) checkPathParameter({ ...rule, name: `target.${rule.name}` }, target[rule.name as (typeof KEYS)[number]]);
