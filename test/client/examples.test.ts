@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isUnexpected, operations, pathParameters } from "../../src/index.js";
-import { startMockArm, type MockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // Every operation, called through the client with the request of each of its swagger examples; the mock answers
 // with each documented response of the example in turn, and the client must hand back exactly that status and body.
@@ -36,11 +37,7 @@ const cases = operations.flatMap((op) =>
 );
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+useMockArm((m) => (mock = m));
 
 describe("every operation decodes its example responses", () => {
   it("covers all 30 operations", () => {

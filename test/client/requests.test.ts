@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { createClient, isUnexpected, packageVersion } from "../../src/index.js";
 import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 const base =
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}";
@@ -10,11 +11,7 @@ const scope = [DEFAULT_SCOPE.subscriptionId, DEFAULT_SCOPE.resourceGroupName, DE
 const rawScope = `/subscriptions/${scope[0]}/resourceGroups/${scope[1]}/providers/Microsoft.Security/securityConnectors/${scope[2]}`;
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+useMockArm((m) => (mock = m));
 
 const lastRequest = () => mock.requests.at(-1)!;
 

@@ -1,8 +1,9 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClient, isInvalidParameterError, pathParameters } from "../../src/index.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 const base =
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}";
@@ -10,11 +11,7 @@ const opResult = `${base}/devops/default/operationResults/{operationResultId}`;
 const { subscriptionId, resourceGroupName, securityConnectorName } = DEFAULT_SCOPE;
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+useMockArm((m) => (mock = m));
 
 /** Calls client.path with raw arguments, bypassing the compile-time types as untyped callers (JS) would. */
 function callPath(template: string, ...values: unknown[]) {

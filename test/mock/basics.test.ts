@@ -1,18 +1,12 @@
 import https from "node:https";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startMockArm, type MockArm } from "../../src/testing/index.js";
 import { call, destroyAgent } from "./http.js";
 import { devops } from "./paths.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-beforeEach(() => mock.reset());
-afterAll(async () => {
-  destroyAgent(mock);
-  await mock.close();
-});
+useMockArm((m) => (mock = m), { beforeClose: destroyAgent });
 
 /** A bare node:https GET, with or without trusting the mock's certificate. */
 function tlsGet(ca: string | undefined, host = "127.0.0.1"): Promise<number> {

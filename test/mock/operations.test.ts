@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMockArm, type MockArm, type OperationPlan } from "../../src/testing/index.js";
+import { describe, expect, it } from "vitest";
+import { type MockArm, type OperationPlan } from "../../src/testing/index.js";
 import { call, destroyAgent, type Reply } from "./http.js";
 import { devops } from "./paths.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-beforeEach(() => mock.reset());
-afterAll(async () => {
-  destroyAgent(mock);
-  await mock.close();
-});
+useMockArm((m) => (mock = m), { beforeClose: destroyAgent });
 
 const ORG = devops("azureDevOpsOrgs", "contoso-ado");
 const body = { properties: { actionableRemediation: { state: "Disabled" } } };

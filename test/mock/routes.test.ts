@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMockArm, type MockArm } from "../../src/testing/index.js";
+import { describe, expect, it } from "vitest";
+import type { MockArm } from "../../src/testing/index.js";
 import { call, destroyAgent } from "./http.js";
 import { ROWS } from "./route-rows.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-beforeEach(() => mock.reset());
-afterAll(async () => {
-  destroyAgent(mock);
-  await mock.close();
-});
+useMockArm((m) => (mock = m), { beforeClose: destroyAgent });
 
 /** The ARM id a resource at this raw path must carry: the path with each segment decoded. */
 const idOf = (path: string) => path.split("/").map(decodeURIComponent).join("/");

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startMockArm, type MockArm } from "../../src/testing/index.js";
 import { call, destroyAgent } from "./http.js";
 import { devops } from "./paths.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-beforeEach(() => mock.reset());
-afterAll(async () => {
-  destroyAgent(mock);
-  await mock.close();
-});
+useMockArm((m) => (mock = m), { beforeClose: destroyAgent });
 
 const OWNER = devops("gitHubOwners", "fabrikam");
 

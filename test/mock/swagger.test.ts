@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { oursSpec } from "../../scripts/spec/paths.mjs";
 import { RefResolver } from "../../scripts/spec/refs.mjs";
 import { validateValue } from "../../scripts/spec/validate-example.mjs";
-import { startMockArm, type MockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/index.js";
 import { ROUTES } from "../../src/testing/routes.js";
 import { operations } from "../spec/spec-files.js";
 import { call, destroyAgent } from "./http.js";
 import { devops } from "./paths.js";
 import { ROWS } from "./route-rows.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // The mock must speak our swagger: same 30 operations, and bodies its schemas accept.
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-beforeEach(() => mock.reset());
-afterAll(async () => {
-  destroyAgent(mock);
-  await mock.close();
-});
+useMockArm((m) => (mock = m), { beforeClose: destroyAgent });
 
 const refs = new RefResolver();
 const byId = new Map(operations().map((o) => [o.operationId, o]));

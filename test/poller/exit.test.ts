@@ -1,18 +1,15 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
-import { startMockArm, type MockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 const CHILD = fileURLToPath(new URL("./fixtures/resume-child.ts", import.meta.url));
 
 let mock: MockArm;
-beforeAll(async () => {
-  mock = await startMockArm();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+useMockArm((m) => (mock = m));
 
 /** Runs the child; resolves its exit code, output and how long it lived after printing its outcome. */
 function runChild(mode: string, token: string): Promise<{ code: number | null; out: string; lingered: number }> {

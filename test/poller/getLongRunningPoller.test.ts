@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isDevOpsOperationError, isPollingError } from "../../src/custom/errors/guards.js";
 import { isRestError } from "../../src/custom/errors/toRestError.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock);
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m);
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 
 const CONFIG =
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";

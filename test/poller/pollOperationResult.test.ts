@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isDevOpsOperationError, isPollingError } from "../../src/custom/errors/guards.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
 import type { DevOpsOperationState } from "../../src/custom/poller/types.js";
 import type { OperationStatusResult } from "../../src/custom/poller/status.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock);
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m);
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 
 const ids = (operationResultId: string) => ({ ...DEFAULT_SCOPE, operationResultId });
 const statusGets = () => mock.requests.filter((r) => r.method === "GET" && r.path.includes("/operationResults/"));

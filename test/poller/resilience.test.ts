@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isAbortError, isPollingError } from "../../src/custom/errors/guards.js";
 import { isRestError } from "../../src/custom/errors/toRestError.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
-import { startMockArm, type MockArm } from "../../src/testing/index.js";
+import type { MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
 // The pipeline's own retries are switched off so every failure reaches the poller: these tests are about what
 // the poller does once the pipeline has given up.
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock, { retryOptions: { maxRetries: 0 } });
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m, { retryOptions: { maxRetries: 0 } });
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 
 const statusGets = () => mock.requests.filter((r) => r.path.includes("/operationResults/"));
 const running = { status: 200, headers: { "Retry-After": "0" }, body: { status: "InProgress", percentComplete: 10 } };

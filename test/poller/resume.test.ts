@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isPollingError } from "../../src/custom/errors/guards.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import type { DevOpsConfigurationsCreateOrUpdate201Response as PutResponse } from "../../src/generated/responses.js";
+import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock);
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m);
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
 const CONFIG =

@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // Real timers against the loopback mock. Lower bounds are exact (a timer never fires early by more than ~1 ms);
 // upper bounds are wide for a loaded 2-core machine, yet far below what a wrong wait would take.
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock);
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m);
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 
 const ids = (operationResultId: string) => ({ ...DEFAULT_SCOPE, operationResultId });
 const statusTimes = () => mock.requests.filter((r) => r.path.includes("/operationResults/")).map((r) => r.at);

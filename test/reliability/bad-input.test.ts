@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createClient,
   isInvalidParameterError,
@@ -7,9 +7,10 @@ import {
   pathParameters,
   pollOperationResult,
 } from "../../src/index.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { failOnUnhandledRejections } from "./helpers.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // Bad input that test/client/validation.test.ts does not already cover: every route × every parameter with
 // non-string values, resourceGroupName rules on every route, per-request api-version overrides, and the ids given
@@ -17,12 +18,10 @@ import { failOnUnhandledRejections } from "./helpers.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock);
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m);
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 failOnUnhandledRejections();
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;

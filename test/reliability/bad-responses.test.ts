@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isPollingError, isRestError, isUnexpected, pollOperationResult, toRestError } from "../../src/index.js";
-import { DEFAULT_SCOPE, startMockArm, type MockArm, type MockResponse } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm, type MockResponse } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { expectNoLaterRequests, failOnUnhandledRejections, rejection } from "./helpers.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // What the poller and plain calls do with answers that are not what the swagger promises. Decisions:
 // - a body that cannot be read (malformed JSON labelled application/json, a connection dropped mid-body, a 5xx
@@ -13,13 +14,11 @@ import { expectNoLaterRequests, failOnUnhandledRejections, rejection } from "./h
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
+useMockArm((m) => {
+  mock = m;
   // The pipeline's own retries are off so that each bad answer reaches the poller once.
-  client = mockClient(mock, { retryOptions: { maxRetries: 0 } });
+  client = mockClient(m, { retryOptions: { maxRetries: 0 } });
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 failOnUnhandledRejections();
 
 const json = "application/json; charset=utf-8";

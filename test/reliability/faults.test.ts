@@ -1,5 +1,5 @@
 import type { PipelineRequest, SendRequest } from "@azure/core-rest-pipeline";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestCertificate } from "../../src/testing/certificate.js";
 import {
   getLongRunningPoller,
@@ -11,6 +11,7 @@ import {
 import { DEFAULT_SCOPE, startMockArm, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { expectNoLaterRequests, failOnUnhandledRejections, rejection, settle } from "./helpers.js";
+import { useMockArm } from "../helpers/mock.js";
 
 // Transport faults and throttling mid-poll. Each poller either completes with the right result or rejects with
 // the cause, and sends nothing after it settled. resilience.test.ts covers single 503/429/reset recoveries, abort
@@ -18,12 +19,10 @@ import { expectNoLaterRequests, failOnUnhandledRejections, rejection, settle } f
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
-beforeAll(async () => {
-  mock = await startMockArm();
-  client = mockClient(mock, { retryOptions: { maxRetries: 0 } });
+useMockArm((m) => {
+  mock = m;
+  client = mockClient(m, { retryOptions: { maxRetries: 0 } });
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
 failOnUnhandledRejections();
 
 const statusGets = () => mock.requests.filter((r) => r.path.includes("/operationResults/"));
