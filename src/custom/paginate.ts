@@ -1,7 +1,7 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
-import { trustedOrigin } from "./poller/trustedUrl.js";
+import { parseUrl, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
 // here because @azure-rest/core-client has no paging helper, and because every nextLink is checked against the
@@ -102,12 +102,7 @@ export function paginate<TResponse extends HttpResponse>(
 }
 
 function checkNextLink(nextLink: string, origin: string | undefined): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(nextLink, origin);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(nextLink, origin);
   if (origin === undefined || url === undefined || url.origin !== origin) {
     throw new PagingError(
       `Refusing to follow nextLink ${JSON.stringify(nextLink)}: it is not on the client's endpoint ` +

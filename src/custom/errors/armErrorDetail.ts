@@ -1,21 +1,13 @@
+import type { ErrorAdditionalInfoOutput, ErrorDetailOutput } from "../../generated/outputModels.js";
+
 // The ARM error shape (common-types v2 ErrorDetail), read defensively: a status or error body comes from the
-// network, so every field is checked before it is given a type. Structurally the same as the generated
-// `ErrorDetailOutput`, declared here so the error classes do not depend on generator output.
+// network, so every field is checked before it is given the generated type.
 
-/** `ErrorAdditionalInfo`: a typed bag of extra data about an error. */
-export interface ArmErrorAdditionalInfo {
-  type?: string;
-  info?: Record<string, unknown>;
-}
+/** `ErrorAdditionalInfo`: a typed bag of extra data about an error (the generated output model). */
+export type ArmErrorAdditionalInfo = ErrorAdditionalInfoOutput;
 
-/** `ErrorDetail` of an ARM error response or of a failed operation. */
-export interface ArmErrorDetail {
-  code?: string;
-  message?: string;
-  target?: string;
-  details?: ArmErrorDetail[];
-  additionalInfo?: ArmErrorAdditionalInfo[];
-}
+/** `ErrorDetail` of an ARM error response or of a failed operation (the generated output model). */
+export type ArmErrorDetail = ErrorDetailOutput;
 
 // Nesting deeper than this is cut: no real ARM error nests more than two or three levels, and the bound keeps a
 // hostile body from costing recursion depth.

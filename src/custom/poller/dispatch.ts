@@ -7,7 +7,7 @@ import { is2xx } from "./http.js";
 import { locationStrategy } from "./location.js";
 import type { ResumeToken } from "./resumeToken.js";
 import type { PollingStrategy } from "./strategy.js";
-import { checkUrl } from "./trustedUrl.js";
+import { checkUrl } from "../trustedUrl.js";
 
 /**
  * Chooses the strategy for the initial response of one of the 10 LRO operations. Every URL it hands on has been

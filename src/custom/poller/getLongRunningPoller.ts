@@ -5,7 +5,7 @@ import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
 import { createPoller } from "./engine.js";
 import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
-import { trustedOrigin } from "./trustedUrl.js";
+import { trustedOrigin } from "../trustedUrl.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
 
 type Success<R> = R extends { status: `2${string}` } ? R : never;

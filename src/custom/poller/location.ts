@@ -8,7 +8,7 @@ import { outcomeOf } from "./operationResult.js";
 import { provisioningOutcome } from "./done.js";
 import type { PollOutcome, PollingStrategy } from "./strategy.js";
 import { readOperationStatusResult } from "./status.js";
-import { checkUrl } from "./trustedUrl.js";
+import { checkUrl } from "../trustedUrl.js";
 
 // Strategy "location": the 201/202 named only a Location header (the 2025 TypeSpec declares it for DELETE).
 // ARM's Location contract: 202 = still running (with a possibly new Location), 2xx = done, and a 4xx with an error

@@ -7,7 +7,7 @@ import { operationResultStrategy } from "./operationResult.js";
 import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import type { OperationStatusResult } from "./status.js";
-import { checkUrl, isOwnPath, trustedOrigin } from "./trustedUrl.js";
+import { checkUrl, isOwnPath, trustedOrigin } from "../trustedUrl.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
 
 /** The path parameters of DevOpsOperationResults_Get. */

@@ -1,19 +1,9 @@
 import type { OperationStatus } from "@azure/core-lro";
-import { isObject, readArmErrorDetail, type ArmErrorDetail } from "../errors/armErrorDetail.js";
+import type { OperationStatusResultOutput } from "../../generated/outputModels.js";
+import { isObject, readArmErrorDetail } from "../errors/armErrorDetail.js";
 
-/** `OperationStatusResult` (common-types v2): what DevOpsOperationResults_Get returns. */
-export interface OperationStatusResult {
-  id?: string;
-  name?: string;
-  /** A free string: Succeeded, Failed and Canceled are terminal (any case); anything else means "still running". */
-  status: string;
-  /** 0..100. */
-  percentComplete?: number;
-  startTime?: string;
-  endTime?: string;
-  operations?: OperationStatusResult[];
-  error?: ArmErrorDetail;
-}
+/** `OperationStatusResult` (common-types v2): what DevOpsOperationResults_Get returns; the generated output model. */
+export type OperationStatusResult = OperationStatusResultOutput;
 
 // ARM's async-operation contract names exactly three terminal states; everything else (InProgress, Accepted,
 // Running, NotStarted, a value invented next year) keeps the poll going. Matched whole and case-insensitively —
