@@ -5,9 +5,7 @@ import {
   defaultEndpoint,
   type SecurityDevOpsClientOptions,
 } from "../generated/securityDevOpsClient.js";
-import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
-import { logPolicyName, redactingLogPolicy } from "./logPolicy.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
 /**
@@ -18,8 +16,8 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
  * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
- * - core-rest-pipeline's log policy is replaced by one that also redacts response headers and never prints TLS or
- *   proxy settings (see logPolicy.ts).
+ * (The pipeline itself, with the redacting log policy in place of core's, is built by the generated factory's
+ * runtime, rest/getClient.ts.)
  *
  * @param credential - A Microsoft Entra ID credential, e.g. `new DefaultAzureCredential()` from @azure/identity.
  * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, and every
@@ -27,11 +25,6 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  */
 export function createClient(credential: TokenCredential, options: SecurityDevOpsClientOptions = {}): SecurityDevOpsClient {
   const generated = createGeneratedClient(credential, options);
-  // A caller's own pipeline is theirs to configure; ours gets the redacting log policy in place of core's.
-  if (!options.pipeline && generated.pipeline.removePolicy({ name: logPolicyName }).length > 0) {
-    const log = options.loggingOptions?.logger ?? logger.info;
-    generated.pipeline.addPolicy(redactingLogPolicy({ ...options.loggingOptions, logger: log }), { afterPhase: "Sign" });
-  }
   const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {
     ...generated,

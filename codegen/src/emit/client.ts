@@ -6,6 +6,8 @@ export interface ClientSettings {
   clientName: string;
   packageName: string;
   packageVersion: string;
+  /** Where the factory's `getClient` (same contract as @azure-rest/core-client's) comes from. */
+  runtime: string;
 }
 
 export function emitPackageInfo(settings: ClientSettings): string {
@@ -25,7 +27,9 @@ export const logger = createClientLogger(${JSON.stringify(settings.packageName)}
 
 export function emitClient(api: ApiInfo, settings: ClientSettings): string {
   const name = settings.clientName;
-  return `import { getClient, type ClientOptions } from "@azure-rest/core-client";
+  const runtime = JSON.stringify(settings.runtime);
+  return `import type { ClientOptions } from "@azure-rest/core-client";
+import { getClient } from ${runtime};
 import { isTokenCredential, type TokenCredential } from "@azure/core-auth";
 import type { ${name} } from "./clientDefinitions.js";
 import { logger } from "./logger.js";

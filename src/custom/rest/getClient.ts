@@ -1,0 +1,60 @@
+// The runtime of the generated factory (src/generated/securityDevOpsClient.ts imports getClient from here; see
+// swagger/README.md, `runtime`). It has the contract of @azure-rest/core-client's getClient for a TokenCredential,
+// and returns the same Client shape, built from @azure/core-rest-pipeline's parts.
+//
+// Why not core-client's getClient: it always builds its default pipeline, even when given one
+// (`options.pipeline ?? createDefaultPipeline(...)` keeps the code in every bundle). That pipeline holds the
+// multipart and form-data policies, which this JSON API never needs, and a log policy we must replace anyway
+// (logPolicy.ts); with its request builder they are ~6 KB gzip of a browser bundle, more than the poller and
+// every other addition of this package together (test/budget, `npm run budget`).
+import type { Client, ClientOptions, PathParameterWithOptions, RequestParameters, StreamableMethod } from "@azure-rest/core-client";
+import type { TokenCredential } from "@azure/core-auth";
+import type { HttpMethods } from "@azure/core-rest-pipeline";
+import { isNodeLike } from "@azure/core-util";
+import { createPipeline } from "./pipeline.js";
+import { buildRequestUrl } from "./requestUrl.js";
+import { sendRequest } from "./sendRequest.js";
+
+type PathValue = string | number | PathParameterWithOptions;
+
+const VERBS: Array<[keyof ReturnType<Client["pathUnchecked"]>, HttpMethods]> = [
+  ["get", "GET"],
+  ["post", "POST"],
+  ["put", "PUT"],
+  ["patch", "PATCH"],
+  ["delete", "DELETE"],
+  ["head", "HEAD"],
+  ["options", "OPTIONS"],
+  ["trace", "TRACE"],
+];
+
+/** A REST-level client of `endpoint`: `path(template, ...values)` gives one function per HTTP verb. */
+export function getClient(endpoint: string, credential: TokenCredential, options: ClientOptions = {}): Client {
+  const pipeline = options.pipeline ?? createPipeline(endpoint, credential, options);
+  for (const { policy, position } of options.additionalPolicies ?? []) {
+    // As core-client: per-retry policies run after signing, so that they see each attempt as sent.
+    pipeline.addPolicy(policy, { afterPhase: position === "perRetry" ? "Sign" : undefined });
+  }
+  const base = options.endpoint ?? endpoint;
+  const path = (template: string, ...values: PathValue[]) => {
+    const verbs: Record<string, (requestOptions?: RequestParameters) => StreamableMethod> = {};
+    for (const [name, method] of VERBS) {
+      verbs[name] = (requestOptions = {}) => {
+        const send = (responseAsStream?: boolean) => {
+          const allowInsecureConnection = requestOptions.allowInsecureConnection ?? options.allowInsecureConnection;
+          const url = buildRequestUrl(base, template, values, requestOptions);
+          const all = { ...requestOptions, allowInsecureConnection, responseAsStream };
+          return sendRequest(method, url, pipeline, all, options.httpClient);
+        };
+        return {
+          then: (onFulfilled, onRejected) => send().then(onFulfilled, onRejected),
+          // As core-client: each runtime has its own stream type.
+          asNodeStream: async () => (isNodeLike ? send(true) : Promise.reject(new Error("asNodeStream is for Node; use asBrowserStream"))),
+          asBrowserStream: async () => (isNodeLike ? Promise.reject(new Error("asBrowserStream is for browsers; use asNodeStream")) : send(true)),
+        } as StreamableMethod;
+      };
+    }
+    return verbs;
+  };
+  return { path, pathUnchecked: path, pipeline } as unknown as Client;
+}

@@ -1,0 +1,115 @@
+import type { HttpResponse, RequestParameters } from "@azure-rest/core-client";
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  isRestError,
+  RestError,
+  type HttpClient,
+  type HttpMethods,
+  type Pipeline,
+  type PipelineResponse,
+} from "@azure/core-rest-pipeline";
+
+let sharedHttpClient: HttpClient | undefined;
+
+/**
+ * Sends one request through the pipeline and returns it the way @azure-rest/core-client 2.7 does
+ * (typespec ts-http-runtime client/sendRequest.js): `status` as a string, headers as a plain object, the body parsed
+ * as JSON (text/plain stays text; an unparsable application/json body is a RestError with code PARSE_ERROR).
+ * Request bodies are serialised as core-client does, minus multipart/form-data, which this API never sends.
+ */
+export async function sendRequest(
+  method: HttpMethods,
+  url: string,
+  pipeline: Pipeline,
+  options: RequestParameters & { responseAsStream?: boolean },
+  httpClient: HttpClient | undefined,
+): Promise<HttpResponse> {
+  const { body, headers = {}, onResponse } = options;
+  const contentType = options.contentType ?? (headers["content-type"] as string | undefined) ?? contentTypeOf(body);
+  const request = createPipelineRequest({
+    url,
+    method,
+    body: serialise(body, contentType),
+    headers: createHttpHeaders({
+      ...headers,
+      accept: options.accept ?? (headers.accept as string | undefined) ?? "application/json",
+      ...(contentType && { "content-type": contentType }),
+    }),
+    abortSignal: options.abortSignal,
+    allowInsecureConnection: options.allowInsecureConnection,
+    onUploadProgress: options.onUploadProgress,
+    onDownloadProgress: options.onDownloadProgress,
+    timeout: options.timeout,
+    tracingOptions: options.tracingOptions,
+    enableBrowserStreams: true,
+    streamResponseStatusCodes: options.responseAsStream ? new Set([Number.POSITIVE_INFINITY]) : undefined,
+  });
+  let response: PipelineResponse;
+  try {
+    response = await pipeline.sendRequest(httpClient ?? (sharedHttpClient ??= createDefaultHttpClient()), request);
+  } catch (e) {
+    if (isRestError(e) && e.response && onResponse) onResponse({ ...e.response, request, rawHeaders: e.response.headers.toJSON() }, e, e);
+    throw e;
+  }
+  const rawHeaders = response.headers.toJSON();
+  const stream = response.readableStreamBody ?? response.browserStreamBody;
+  const parsedBody = options.responseAsStream || stream !== undefined ? undefined : parse(response);
+  onResponse?.({ ...response, request, rawHeaders, parsedBody: parsedBody as never });
+  return { request, headers: rawHeaders, status: `${response.status}`, body: stream ?? parsedBody };
+}
+
+function contentTypeOf(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  if (ArrayBuffer.isView(body)) return "application/octet-stream";
+  if (isBlob(body)) return body.type || undefined;
+  if (typeof body === "string") {
+    try {
+      JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  return "application/json";
+}
+
+function serialise(body: unknown, contentType = ""): RequestBody | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === "function" || isBlob(body) || isStream(body) || (typeof FormData !== "undefined" && body instanceof FormData)) {
+    return body as RequestBody;
+  }
+  if (body instanceof Uint8Array) return body;
+  const type = contentType.split(";")[0];
+  if (type === "text/plain") return String(body);
+  if (typeof body === "string" && type !== "application/json") return body;
+  return JSON.stringify(body);
+}
+
+type RequestBody = NonNullable<Parameters<typeof createPipelineRequest>[0]["body"]>;
+
+function isBlob(x: unknown): x is Blob {
+  return typeof Blob === "function" && x instanceof Blob;
+}
+
+function isStream(x: unknown): boolean {
+  const s = x as { getReader?: unknown; pipe?: unknown; tee?: unknown } | null;
+  return typeof s === "object" && s !== null && (typeof s.getReader === "function" || typeof s.pipe === "function");
+}
+
+function parse(response: PipelineResponse): unknown {
+  const type = (response.headers.get("content-type") ?? "").split(";")[0];
+  const text = response.bodyAsText ?? "";
+  if (type === "text/plain") return text;
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch (error) {
+    if (type !== "application/json") return text;
+    throw new RestError(`Error "${error}" occurred while parsing the response body - ${text}.`, {
+      code: RestError.PARSE_ERROR,
+      statusCode: response.status,
+      request: response.request,
+      response,
+    });
+  }
+}
