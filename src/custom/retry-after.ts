@@ -9,13 +9,14 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** The wait between polls when the server gives no usable Retry-After: 2 s, ARM's usual suggestion. */
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
-// The three date forms a recipient must accept (RFC 9110 §5.6.7). Parsed by hand rather than Date.parse, whose
-// leniency differs between engines (it accepts "1", "tomorrow"-like strings in some).
-const IMF_FIXDATE = /^(?:mon|tue|wed|thu|fri|sat|sun), (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) gmt$/;
-const RFC850_DATE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (\d{2})-([a-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) gmt$/;
-const ASCTIME_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun) ([a-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+// The three date forms a recipient must accept (RFC 9110 §5.6.7), parsed by hand rather than with Date.parse, whose
+// leniency differs between engines (it accepts "1", "tomorrow"-like strings in some):
+// IMF-fixdate "sun, 06 nov 1994 08:49:37 gmt" and RFC 850 "sunday, 06-nov-94 08:49:37 gmt" (day, month, year, time)
+const DATE = /^[a-z]{3,9}, (\d\d)([ -])([a-z]{3})\2(\d{4}|\d\d) (\d\d:\d\d:\d\d) gmt$/;
+// asctime "sun nov  6 08:49:37 1994" (month, day, time, year)
+const ASCTIME = /^[a-z]{3} ([a-z]{3}) ([ \d]\d) (\d\d:\d\d:\d\d) (\d{4})$/;
 // Whole seconds per the RFC; a leading minus is tolerated only to be treated as "now" (0).
 const SECONDS = /^-?\d{1,15}$/;
 
@@ -40,25 +41,26 @@ function clamp(ms: number): number {
 }
 
 function parseHttpDate(text: string): number | undefined {
-  let m = IMF_FIXDATE.exec(text);
-  if (m) return utc(Number(m[3]), m[2]!, m[1]!, m[4]!, m[5]!, m[6]!);
-  m = RFC850_DATE.exec(text);
+  const m = DATE.exec(text);
   if (m) {
-    // Two-digit years: RFC 9110 says a year that looks more than 50 years ahead is in the past.
-    let year = 2000 + Number(m[3]);
-    if (year > new Date().getUTCFullYear() + 50) year -= 100;
-    return utc(year, m[2]!, m[1]!, m[4]!, m[5]!, m[6]!);
+    let year = Number(m[4]);
+    // Two-digit years (RFC 850): RFC 9110 says a year that looks more than 50 years ahead is in the past.
+    if (m[4]!.length === 2) {
+      year += 2000;
+      if (year > new Date().getUTCFullYear() + 50) year -= 100;
+    }
+    return utc(year, m[3]!, m[1]!, m[5]!);
   }
-  m = ASCTIME_DATE.exec(text);
-  if (m) return utc(Number(m[6]), m[1]!, m[2]!.trim(), m[3]!, m[4]!, m[5]!);
-  return undefined;
+  const a = ASCTIME.exec(text);
+  return a ? utc(Number(a[4]), a[1]!, a[2]!, a[3]!) : undefined;
 }
 
-function utc(year: number, month: string, day: string, h: string, min: string, s: string): number | undefined {
-  const monthIndex = MONTHS.indexOf(month);
-  const [d, hh, mm, ss] = [Number(day), Number(h), Number(min), Number(s)];
-  if (monthIndex < 0 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60) return undefined;
+function utc(year: number, month: string, day: string, time: string): number | undefined {
+  const monthIndex = MONTHS.indexOf(month) / 3;
+  const d = Number(day);
+  const [hh = 0, mm = 0, ss = 0] = time.split(":").map(Number);
+  if (!Number.isInteger(monthIndex) || hh > 23 || mm > 59 || ss > 60) return undefined;
   const ms = Date.UTC(year, monthIndex, d, hh, mm, ss);
-  // Rejects 31 Feb and the like, which Date.UTC would roll over into March.
+  // Rejects day 0, 31 Feb and the like, which Date.UTC would roll over into the next month.
   return new Date(ms).getUTCDate() === d ? ms : undefined;
 }

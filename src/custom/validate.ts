@@ -23,17 +23,15 @@ function patternOf(source: string): RegExp {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
+  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : value === null ? "null" : typeof value;
 }
 
 /** Throws InvalidParameterError when `value` breaks `rule`; returns quietly otherwise. */
 export function checkPathParameter(rule: PathParameterRule, value: unknown): void {
   const { name } = rule;
-  if (value === undefined || value === null) throw new InvalidParameterError(name, "is required", `got ${describe(value)}`);
-  if (typeof value !== "string") throw new InvalidParameterError(name, "must be a string", `got ${describe(value)}`);
-  if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
+  if (typeof value !== "string" || value === "") {
+    throw new InvalidParameterError(name, "must be a non-empty string", `got ${describe(value)}`);
+  }
   if (rule.minLength !== undefined && value.length < rule.minLength) {
     throw new InvalidParameterError(name, `must be at least ${rule.minLength} characters long`, `got ${value.length}`);
   }
@@ -72,8 +70,11 @@ function isApiTemplate(template: string): boolean {
   return template.startsWith(routePrefix) && Object.prototype.hasOwnProperty.call(routes, template.slice(routePrefix.length));
 }
 
-/** Checks every value given to `client.path(template, ...values)` against the template's rules. */
-export function checkPathArguments(template: string, values: readonly unknown[]): void {
+/**
+ * Checks every value given to `client.path(template, ...values)` against the template's rules. `prefix` goes before
+ * each parameter's name in errors (pollOperationResult passes "target.").
+ */
+export function checkPathArguments(template: string, values: readonly unknown[], prefix = ""): void {
   if (typeof template !== "string") throw new InvalidParameterError("path", "must be a string", `got ${describe(template)}`);
   const rules = rulesOf(template);
   if (rules === undefined) {
@@ -87,7 +88,7 @@ export function checkPathArguments(template: string, values: readonly unknown[])
     const names = rules.map((r) => r.name).join(", ");
     throw new InvalidParameterError("path", `takes ${rules.length} path parameters (${names})`, `got ${values.length}`);
   }
-  for (let i = 0; i < rules.length; i++) checkPathParameter(rules[i]!, values[i]);
+  rules.forEach((rule, i) => checkPathParameter(prefix ? { ...rule, name: prefix + rule.name } : rule, values[i]));
 }
 
 // String.prototype.isWellFormed (ES2024) is missing from older browsers and from the ES2022 lib typings; where it

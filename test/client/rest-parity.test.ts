@@ -65,7 +65,7 @@ const decoded = (r: { value?: unknown; error?: unknown }) => {
 };
 
 const get = (path: string, values: unknown[] = [], options: RequestParameters = {}): Call => (c) =>
-  (c.pathUnchecked as (p: string, ...v: unknown[]) => { get: (o: RequestParameters) => PromiseLike<unknown> })(path, ...values).get(options);
+  (c.pathUnchecked as unknown as (p: string, ...v: unknown[]) => { get: (o: RequestParameters) => PromiseLike<unknown> })(path, ...values).get(options);
 
 const urlCases: Array<[string, Call, string?]> = [
   ["path values are percent-encoded", get("/a/{x}/b/{y}", ["sp ace/slash?#%", "ünï"])],

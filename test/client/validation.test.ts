@@ -36,7 +36,7 @@ function expectRefused(call: () => unknown, parameter: string, rule: RegExp) {
 
 describe("bad path arguments are refused before any request, naming the parameter and the rule", () => {
   it.each([
-    ["a missing subscriptionId", [undefined, resourceGroupName, securityConnectorName, "op"], "subscriptionId", /required/],
+    ["a missing subscriptionId", [undefined, resourceGroupName, securityConnectorName, "op"], "subscriptionId", /non-empty string/],
     ["an empty subscriptionId", ["", resourceGroupName, securityConnectorName, "op"], "subscriptionId", /empty/],
     ["an empty operationResultId", [subscriptionId, resourceGroupName, securityConnectorName, ""], "operationResultId", /empty/],
     ["a resourceGroupName of 91 characters", [subscriptionId, "r".repeat(91), securityConnectorName, "op"], "resourceGroupName", /at most 90/],

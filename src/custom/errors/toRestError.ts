@@ -1,5 +1,5 @@
-import { createRestError, type HttpResponse } from "@azure-rest/core-client";
-import { RestError, isRestError } from "@azure/core-rest-pipeline";
+import type { HttpResponse } from "@azure-rest/core-client";
+import { createHttpHeaders, RestError, isRestError } from "@azure/core-rest-pipeline";
 import { readArmErrorResponse, type ArmErrorDetail } from "./armErrorDetail.js";
 
 // RestError is the error every Azure SDK throws for HTTP failures; re-exporting it (and its guard, which
@@ -22,16 +22,26 @@ export type ArmRestError = RestError & {
  * Typical use: `if (isUnexpected(response)) throw toRestError(response);`
  */
 export function toRestError(response: HttpResponse): ArmRestError {
+  // Built here rather than with core-client's createRestError, which reads the same fields less strictly (any
+  // `body.message`) and whose helpers would be one more module in every bundle.
   const detail = readArmErrorResponse(response.body);
-  const error = createRestError(response);
-  const headerCode = headerValue(response.headers, "x-ms-error-code");
-  error.code = headerCode ?? detail?.code ?? error.code;
+  const { request, headers, body } = response;
+  const statusCode = Number.parseInt(response.status) || undefined;
+  // Without an ARM message, the status with the method and URL path (never the query, which may hold a SAS), so
+  // that the message alone locates the failure.
+  const message = detail?.message ?? `Unexpected status code: ${response.status} (${request.method} ${pathOf(request.url)})`;
+  const error = new RestError(message, {
+    statusCode,
+    code: headerValue(headers, "x-ms-error-code") ?? detail?.code,
+    request,
+    response: {
+      headers: createHttpHeaders(headers),
+      request,
+      status: statusCode ?? -1,
+      ...(typeof body === "string" ? { bodyAsText: body } : {}),
+    },
+  });
   error.details = detail;
-  if (detail?.message === undefined) {
-    // createRestError says only "Unexpected status code: 418" when the body is not JSON; add the method and URL
-    // path (never the query, which may hold a SAS) so the message alone locates the failure.
-    error.message = `${error.message} (${response.request.method} ${pathOf(response.request.url)})`;
-  }
   return error as ArmRestError;
 }
 

@@ -1,7 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
-import { pathParameterRules } from "../../generated/pathParameters.js";
-import { InvalidParameterError } from "../errors/invalidParameterError.js";
-import { checkPathParameter } from "../validate.js";
+import { routePrefix } from "../../generated/routes.js";
+import { checkPathArguments } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
 import { normalizePollerOptions } from "./options.js";
@@ -19,9 +18,7 @@ export interface OperationResultTarget {
 }
 
 const KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName", "operationResultId"] as const;
-// The swagger's rules for the same ids as client.path checks them: a resourceGroupName of 91 characters, or an
-// operationResultId of "..", which URL normalisation would turn into a GET of another resource, is refused here.
-const RULES = KEYS.map((name) => ({ ...pathParameterRules[name], name }));
+const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operationResultId}`;
 
 /**
  * A poller over DevOpsOperationResults_Get that resolves with the final OperationStatusResult once it is
@@ -58,21 +55,14 @@ function urlOf(target: OperationResultTarget | string, origin: string | undefine
     return isOwnPath(target) ? target : checkUrl(target, origin, "the status URL given as target");
   }
   if (typeof target !== "object" || target === null) {
-    throw new TypeError("target must be the operation's ids ({ subscriptionId, resourceGroupName, securityConnectorName, operationResultId }) or its status URL");
+    throw new TypeError(`target must be the operation's ids (${KEYS.join(", ")}) or its status URL`);
   }
-  for (const key of KEYS) {
-    if (typeof target[key] !== "string" || target[key].trim() === "") {
-      throw new InvalidParameterError(`target.${key}`, "must be a non-empty string", `got ${JSON.stringify(target[key])}`);
-    }
-  }
-  for (const rule of RULES) checkPathParameter({ ...rule, name: `target.${rule.name}` }, target[rule.name as (typeof KEYS)[number]]);
+  // The swagger's rules, checked as client.path checks them: a resourceGroupName of 91 characters, or an
+  // operationResultId of "..", which URL normalisation would turn into a GET of another resource, is refused here.
+  const ids = target as unknown as Record<string, string>;
+  checkPathArguments(TEMPLATE, KEYS.map((key) => ids[key]), "target.");
   // A path on the client's endpoint: it cannot leave the client's origin, and the client adds its api-version.
-  const e = encodeURIComponent;
-  return (
-    `/subscriptions/${e(target.subscriptionId)}/resourceGroups/${e(target.resourceGroupName)}` +
-    `/providers/Microsoft.Security/securityConnectors/${e(target.securityConnectorName)}` +
-    `/devops/default/operationResults/${e(target.operationResultId)}`
-  );
+  return TEMPLATE.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(ids[key]!));
 }
 
 function withoutQuery(url: string, origin: string | undefined): string {
