@@ -37,8 +37,8 @@ export function trustedOrigin(
 export function checkUrl(url: string, origin: string | undefined, what: string): string {
   if (origin === undefined) {
     throw new PollingError(
-      `Refusing to poll ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked ` +
-        `before the bearer token is sent. Create the client with createClient, or pass options.endpoint.`,
+      `Refusing ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked; ` +
+        `create the client with createClient, or pass options.endpoint`,
       { reason: "untrustedUrl", url },
     );
   }
@@ -48,8 +48,7 @@ export function checkUrl(url: string, origin: string | undefined, what: string):
   }
   if (parsed.origin !== origin) {
     throw new PollingError(
-      `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}, and polling it would send ` +
-        `the client's bearer token to another origin`,
+      `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}, where alone the bearer token may go`,
       { reason: "untrustedUrl", url },
     );
   }

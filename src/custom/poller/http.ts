@@ -48,8 +48,8 @@ export async function readStatus(client: Client, url: string, signal: AbortSigna
     // The pipeline follows same-origin GET redirects (without the bearer token) and hands cross-origin ones back.
     // The poller does not follow them either: the new origin is not the client's endpoint.
     throw new PollingError(
-      `The operation status at ${url} answered ${status}, a redirect to another origin (${redirect}); the poller ` +
-        `does not follow it, as that would send the client's bearer token off its endpoint`,
+      `The operation status at ${url} answered ${status}, a redirect to another origin (${redirect}), which would ` +
+        `take the bearer token off the client's endpoint`,
       { reason: "untrustedUrl", url, statusCode: status, cause: toRestError(response) },
     );
   }

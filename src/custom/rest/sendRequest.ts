@@ -60,10 +60,16 @@ export async function sendRequest(
   return { request, headers: rawHeaders, status: `${response.status}`, body: stream ?? parsedBody };
 }
 
+// A JSON value: what JSON.stringify is for. Anything else (bytes, Blob, streams, FormData, a body factory) is sent
+// as it is, which is what core-client does with the body types the pipeline accepts.
+function isJsonValue(body: unknown): boolean {
+  return typeof body !== "object" || body === null || Array.isArray(body) || Object.getPrototypeOf(body) === Object.prototype;
+}
+
 function contentTypeOf(body: unknown): string | undefined {
   if (body === undefined) return undefined;
   if (ArrayBuffer.isView(body)) return "application/octet-stream";
-  if (isBlob(body)) return body.type || undefined;
+  if (typeof Blob === "function" && body instanceof Blob) return body.type || undefined;
   if (typeof body === "string") {
     try {
       JSON.parse(body);
@@ -76,26 +82,14 @@ function contentTypeOf(body: unknown): string | undefined {
 
 function serialise(body: unknown, contentType = ""): RequestBody | undefined {
   if (body === undefined) return undefined;
-  if (typeof body === "function" || isBlob(body) || isStream(body) || (typeof FormData !== "undefined" && body instanceof FormData)) {
-    return body as RequestBody;
-  }
-  if (body instanceof Uint8Array) return body;
   const type = contentType.split(";")[0];
+  if (typeof body === "function" || !isJsonValue(body)) return body as RequestBody;
   if (type === "text/plain") return String(body);
-  if (typeof body === "string" && type !== "application/json") return body;
-  return JSON.stringify(body);
+  // As core-client: a string is JSON-encoded only when the content type says JSON.
+  return typeof body === "string" && type !== "application/json" ? body : JSON.stringify(body);
 }
 
 type RequestBody = NonNullable<Parameters<typeof createPipelineRequest>[0]["body"]>;
-
-function isBlob(x: unknown): x is Blob {
-  return typeof Blob === "function" && x instanceof Blob;
-}
-
-function isStream(x: unknown): boolean {
-  const s = x as { getReader?: unknown; pipe?: unknown; tee?: unknown } | null;
-  return typeof s === "object" && s !== null && (typeof s.getReader === "function" || typeof s.pipe === "function");
-}
 
 function parse(response: PipelineResponse): unknown {
   const type = (response.headers.get("content-type") ?? "").split(";")[0];
