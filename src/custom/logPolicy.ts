@@ -85,11 +85,8 @@ export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugge
     } catch {
       return REDACTED;
     }
-    for (const key of new Set(parsed.searchParams.keys())) {
-      if (queryNames.has(key.toLowerCase())) continue;
-      const count = parsed.searchParams.getAll(key).length;
-      parsed.searchParams.delete(key);
-      for (let i = 0; i < count; i++) parsed.searchParams.append(key, REDACTED);
+    for (const [key] of parsed.searchParams) {
+      if (!queryNames.has(key.toLowerCase())) parsed.searchParams.set(key, REDACTED);
     }
     // A fragment or credentials in the URL are never sent, but may be in the string: drop them from the log.
     parsed.hash = "";

@@ -17,47 +17,44 @@ export interface NormalizedPollerOptions {
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): a larger value would turn into a busy loop.
 const MAX_TIMER_MS = 2_147_483_647;
 
+// Each numeric option: [min, max, integer, default].
+const NUMBERS = {
+  intervalInMs: [0, MAX_TIMER_MS, false, DEFAULT_POLL_INTERVAL_MS],
+  timeoutInMs: [1, MAX_TIMER_MS, false, undefined],
+  maxTransientErrors: [0, 1000, true, 5],
+  maxPolls: [1, 1_000_000, true, 10_000],
+} as const;
+
 export function normalizePollerOptions(options: PollerOptions | undefined): NormalizedPollerOptions {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new TypeError("options must be an object");
   }
-  const o = options ?? {};
+  const o = (options ?? {}) as Record<string, unknown>;
+  const numbers: Record<string, number | undefined> = {};
+  for (const [name, [min, max, integer, fallback]] of Object.entries(NUMBERS)) {
+    const value = o[name];
+    if (value !== undefined && !(typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value)))) {
+      // A value of the wrong type and one out of range are told apart, as the built-in APIs do.
+      const Err = typeof value === "number" && Number.isFinite(value) && (!integer || Number.isInteger(value)) ? RangeError : TypeError;
+      throw new Err(`options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`);
+    }
+    numbers[name] = (value as number | undefined) ?? fallback;
+  }
+  const resolveOnUnsuccessful = o["resolveOnUnsuccessful"] ?? false;
+  if (typeof resolveOnUnsuccessful !== "boolean") {
+    throw new TypeError(`options.resolveOnUnsuccessful must be a boolean, got ${typeof resolveOnUnsuccessful}`);
+  }
+  const restoreFrom = o["restoreFrom"];
+  if (restoreFrom !== undefined && (typeof restoreFrom !== "string" || restoreFrom === "")) {
+    throw new TypeError("options.restoreFrom must be a non-empty string (the output of serialize())");
+  }
   return {
-    intervalInMs: number(o.intervalInMs, "intervalInMs", 0, MAX_TIMER_MS, false) ?? DEFAULT_POLL_INTERVAL_MS,
-    abortSignal: signal(o.abortSignal),
-    timeoutInMs: number(o.timeoutInMs, "timeoutInMs", 1, MAX_TIMER_MS, false),
-    resolveOnUnsuccessful: boolean(o.resolveOnUnsuccessful, "resolveOnUnsuccessful"),
-    restoreFrom: string(o.restoreFrom, "restoreFrom"),
-    maxTransientErrors: number(o.maxTransientErrors, "maxTransientErrors", 0, 1000, true) ?? 5,
-    maxPolls: number(o.maxPolls, "maxPolls", 1, 1_000_000, true) ?? 10_000,
-    endpoint: endpoint(o.endpoint),
+    ...(numbers as Pick<NormalizedPollerOptions, "intervalInMs" | "timeoutInMs" | "maxTransientErrors" | "maxPolls">),
+    abortSignal: signal(o["abortSignal"]),
+    resolveOnUnsuccessful,
+    restoreFrom,
+    endpoint: endpoint(o["endpoint"]),
   };
-}
-
-function number(value: unknown, name: string, min: number, max: number, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const kind = integer ? "an integer" : "a number";
-  if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`options.${name} must be ${kind} between ${min} and ${max}, got ${String(value)}`);
-  }
-  if (value < min || value > max) {
-    throw new RangeError(`options.${name} must be ${kind} between ${min} and ${max}, got ${value}`);
-  }
-  return value;
-}
-
-function boolean(value: unknown, name: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== "boolean") throw new TypeError(`options.${name} must be a boolean, got ${typeof value}`);
-  return value;
-}
-
-function string(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || value === "") {
-    throw new TypeError(`options.${name} must be a non-empty string (the output of serialize())`);
-  }
-  return value;
 }
 
 function signal(value: unknown): AbortSignalLike | undefined {

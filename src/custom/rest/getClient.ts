@@ -17,16 +17,7 @@ import { sendRequest } from "./sendRequest.js";
 
 type PathValue = string | number | PathParameterWithOptions;
 
-const VERBS: Array<[keyof ReturnType<Client["pathUnchecked"]>, HttpMethods]> = [
-  ["get", "GET"],
-  ["post", "POST"],
-  ["put", "PUT"],
-  ["patch", "PATCH"],
-  ["delete", "DELETE"],
-  ["head", "HEAD"],
-  ["options", "OPTIONS"],
-  ["trace", "TRACE"],
-];
+const VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "trace"] as const;
 
 /** A REST-level client of `endpoint`: `path(template, ...values)` gives one function per HTTP verb. */
 export function getClient(endpoint: string, credential: TokenCredential, options: ClientOptions = {}): Client {
@@ -38,7 +29,8 @@ export function getClient(endpoint: string, credential: TokenCredential, options
   const base = options.endpoint ?? endpoint;
   const path = (template: string, ...values: PathValue[]) => {
     const verbs: Record<string, (requestOptions?: RequestParameters) => StreamableMethod> = {};
-    for (const [name, method] of VERBS) {
+    for (const name of VERBS) {
+      const method = name.toUpperCase() as HttpMethods;
       verbs[name] = (requestOptions = {}) => {
         const send = (responseAsStream?: boolean) => {
           const allowInsecureConnection = requestOptions.allowInsecureConnection ?? options.allowInsecureConnection;
