@@ -6,36 +6,36 @@ export const routePrefix =
 
 /**
  * Documented success status codes, by path template (relative to {@link routePrefix}: the full template is
- * `routePrefix + key`) and HTTP method.
+ * `routePrefix + key`) and HTTP method. Most specific templates (most literal segments) first.
  */
 export const routes: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  "/devops/default/listAvailableAzureDevOpsOrgs": { POST: ["200"] },
-  "/devops/default/azureDevOpsOrgs": { GET: ["200"] },
-  "/devops/default/azureDevOpsOrgs/{orgName}": { GET: ["200"], PUT: ["200", "201"], PATCH: ["200", "202"] },
-  "/devops/default/azureDevOpsOrgs/{orgName}/projects": { GET: ["200"] },
-  "/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}": {
-    GET: ["200"],
-    PUT: ["200", "201"],
-    PATCH: ["200", "202"],
-  },
   "/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos": { GET: ["200"] },
   "/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}": {
     GET: ["200"],
     PUT: ["200", "201"],
     PATCH: ["200", "202"],
   },
-  "/devops": { GET: ["200"] },
-  "/devops/default": { GET: ["200"], PUT: ["200", "201", "202"], PATCH: ["200", "202"], DELETE: ["200", "202", "204"] },
-  "/devops/default/listAvailableGitHubOwners": { POST: ["200"] },
-  "/devops/default/gitHubOwners": { GET: ["200"] },
-  "/devops/default/gitHubOwners/{ownerName}": { GET: ["200"] },
+  "/devops/default/azureDevOpsOrgs/{orgName}/projects": { GET: ["200"] },
+  "/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}": {
+    GET: ["200"],
+    PUT: ["200", "201"],
+    PATCH: ["200", "202"],
+  },
   "/devops/default/gitHubOwners/{ownerName}/repos": { GET: ["200"] },
   "/devops/default/gitHubOwners/{ownerName}/repos/{repoName}": { GET: ["200"] },
-  "/devops/default/listAvailableGitLabGroups": { POST: ["200"] },
-  "/devops/default/gitLabGroups": { GET: ["200"] },
-  "/devops/default/gitLabGroups/{groupFQName}": { GET: ["200"] },
   "/devops/default/gitLabGroups/{groupFQName}/listSubgroups": { POST: ["200"] },
   "/devops/default/gitLabGroups/{groupFQName}/projects": { GET: ["200"] },
   "/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}": { GET: ["200"] },
+  "/devops/default/listAvailableAzureDevOpsOrgs": { POST: ["200"] },
+  "/devops/default/azureDevOpsOrgs": { GET: ["200"] },
+  "/devops/default/azureDevOpsOrgs/{orgName}": { GET: ["200"], PUT: ["200", "201"], PATCH: ["200", "202"] },
+  "/devops/default/listAvailableGitHubOwners": { POST: ["200"] },
+  "/devops/default/gitHubOwners": { GET: ["200"] },
+  "/devops/default/gitHubOwners/{ownerName}": { GET: ["200"] },
+  "/devops/default/listAvailableGitLabGroups": { POST: ["200"] },
+  "/devops/default/gitLabGroups": { GET: ["200"] },
+  "/devops/default/gitLabGroups/{groupFQName}": { GET: ["200"] },
   "/devops/default/operationResults/{operationResultId}": { GET: ["200"] },
+  "/devops/default": { GET: ["200"], PUT: ["200", "201", "202"], PATCH: ["200", "202"], DELETE: ["200", "202", "204"] },
+  "/devops": { GET: ["200"] },
 };

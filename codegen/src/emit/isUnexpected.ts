@@ -11,50 +11,21 @@ function overload(op: OperationInfo): string {
 // The runtime matcher and implementation, emitted verbatim. Kept free of generated names so it reads
 // like (and can be reviewed as) ordinary code.
 const MATCHER = `
-/** A compiled path template: segments as a case-insensitive RegExp (ARM paths are case-insensitive). */
-interface Matcher {
-  regex: RegExp;
-  methods: Readonly<Record<string, readonly string[]>>;
-}
-
-// By segment count: a template of n segments can only match a path of n segments (one trailing "/" aside), so a
-// request is tested against the few templates of its length instead of all of them (isUnexpected runs on every
-// response).
-let matchersBySegments: Map<number, Matcher[]> | undefined;
-
 /**
- * Compiles every template once, most literal segments first, so that the first
- * match is the most specific one. A parameter matches one raw segment: an
+ * Every template as a case-insensitive RegExp (ARM paths are case-insensitive), compiled on first use. routes.ts
+ * lists the most specific templates first, so the first match wins. A parameter matches one raw segment: an
  * encoded "/" (%2F) stays inside it.
  */
-function compile(): Map<number, Matcher[]> {
-  const compiled = Object.entries(routes).map(([rest, methods]) => {
-    const segments = (routePrefix + rest).split("/").slice(1);
-    const source = segments
-      .map((s) => (s.startsWith("{") ? "[^/]+" : s.replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&")))
-      .join("/");
-    const literals = segments.filter((s) => !s.startsWith("{")).length;
-    return { regex: new RegExp(\`^/\${source}/?$\`, "i"), methods, literals, count: segments.length };
-  });
-  const bySegments = new Map<number, Matcher[]>();
-  for (const { count, ...matcher } of compiled.sort((a, b) => b.literals - a.literals)) {
-    bySegments.set(count, [...(bySegments.get(count) ?? []), matcher]);
-  }
-  return bySegments;
-}
-
-/** The number of segments of a URL path ("/a/b" has 2), not counting one trailing "/". */
-function segmentCount(path: string): number {
-  return path.split("/").length - (path.endsWith("/") ? 2 : 1);
-}
+let matchers: Array<[RegExp, Readonly<Record<string, readonly string[]>>]> | undefined;
 
 /** Documented success codes for a request, or undefined when no path template matches. */
 function documentedStatuses(method: string, url: string): readonly string[] | undefined {
   const path = new URL(url).pathname;
-  for (const matcher of (matchersBySegments ??= compile()).get(segmentCount(path)) ?? []) {
-    if (matcher.regex.test(path)) return matcher.methods[method.toUpperCase()];
-  }
-  return undefined;
+  matchers ??= Object.entries(routes).map(([rest, methods]) => [
+    new RegExp(\`^\${(routePrefix + rest).replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&").replace(/\\{\\w+\\}/g, "[^/]+")}/?$\`, "i"),
+    methods,
+  ]);
+  return matchers.find(([regex]) => regex.test(path))?.[1][method.toUpperCase()];
 }
 
 `;

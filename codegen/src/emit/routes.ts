@@ -19,7 +19,11 @@ export function commonRoutePrefix(paths: readonly string[]): string {
 
 export function emitRoutes(routes: RouteInfo[]): string {
   const prefix = commonRoutePrefix(routes.map((r) => r.path));
-  const entries = routes.map((route) => {
+  // Most literal segments first (stable, so swagger order otherwise): isUnexpected takes the first template that
+  // matches a path, which is then the most specific one.
+  const literals = (path: string) => path.split("/").filter((s) => s && !s.startsWith("{")).length;
+  const ordered = [...routes].sort((a, b) => literals(b.path) - literals(a.path));
+  const entries = ordered.map((route) => {
     const methods = route.operations.map(
       (op) => `${op.method.toUpperCase()}: ${JSON.stringify(op.responses.map((r) => r.status))}`,
     );
@@ -30,7 +34,7 @@ export const routePrefix = ${JSON.stringify(prefix)};
 
 /**
  * Documented success status codes, by path template (relative to {@link routePrefix}: the full template is
- * \`routePrefix + key\`) and HTTP method.
+ * \`routePrefix + key\`) and HTTP method. Most specific templates (most literal segments) first.
  */
 export const routes: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
 ${entries.join("\n")}

@@ -33,26 +33,26 @@ export function buildRequestUrl(
   }
   for (const [key, param] of Object.entries(options.queryParameters)) {
     if (param == null) continue;
-    const { value, explode, style = "form" } = hasOptions(param) ? param : { value: param };
+    // { value, explode, style } or a bare value
+    const { value, explode, style } = (typeof param === "object" && Object.hasOwn(param, "value") ? param : { value: param }) as {
+      value: unknown;
+      explode?: boolean;
+      style?: string;
+    };
     const separator = style === "pipeDelimited" ? "|" : style === "spaceDelimited" ? "%20" : ",";
     const add = (name: string, item: unknown) => {
       const items = Array.isArray(item) ? item : isPlainObject(item) ? Object.entries(item).flat() : [item];
       const text = items.map((p) => (p == null ? "" : encode(scalar(name, p)))).join(separator);
-      const seen = query.get(encode(name));
-      if (!seen) query.set(encode(name), [text]);
-      else if (!seen.includes(text)) seen.push(text);
+      const seen = query.get(encode(name)) ?? [];
+      if (!seen.includes(text)) query.set(encode(name), [...seen, text]);
     };
     if (!explode) add(key, value);
-    else if (Array.isArray(value)) for (const item of value) add(key, item);
+    else if (Array.isArray(value)) value.forEach((item) => add(key, item));
     else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) add(k, v);
     else throw new Error("explode can only be set to true for objects and arrays");
   }
   const search = [...query].flatMap(([name, list]) => list.map((v) => `${name}=${v}`)).join("&");
   return new URL(search ? `${url}?${search}` : url).toString();
-}
-
-function hasOptions(x: unknown): x is { value: unknown; explode?: boolean; style?: string } {
-  return typeof x === "object" && x !== null && Object.hasOwn(x, "value");
 }
 
 function isPlainObject(x: unknown): x is object {
