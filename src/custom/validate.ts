@@ -43,25 +43,17 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
   }
 }
 
-// The rules of each template's parameters, in template order, built on the template's first use: client.path runs
-// once per request, so parsing the template every time would cost every call. Only the API's templates (at most
-// 21) are ever stored.
-const rulesByTemplate = new Map<string, PathParameterRule[]>();
-
-/** The rules of `template`'s parameters, or undefined when it is not one of the API's path templates. */
+/** The rules of `template`'s parameters, in template order, or undefined when it is not one of the API's templates. */
 function rulesOf(template: string): PathParameterRule[] | undefined {
-  let rules = rulesByTemplate.get(template);
-  if (rules === undefined && isApiTemplate(template)) {
-    // The parameter names are those in the template; each name has one set of rules across the API.
-    rules = [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ ...pathParameterRules[name!], name: name! }));
-    rulesByTemplate.set(template, rules);
-  }
-  return rules;
+  // The parameter names are those in the template; each name has one set of rules across the API.
+  return isApiTemplate(template)
+    ? [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ ...pathParameterRules[name!], name: name! }))
+    : undefined;
 }
 
 // routes.ts stores the templates relative to their shared prefix.
 function isApiTemplate(template: string): boolean {
-  return template.startsWith(routePrefix) && Object.prototype.hasOwnProperty.call(routes, template.slice(routePrefix.length));
+  return template.startsWith(routePrefix) && Object.hasOwn(routes, template.slice(routePrefix.length));
 }
 
 /**
@@ -91,10 +83,9 @@ export function checkPathArguments(template: string, values: readonly unknown[],
  * override would send `?api-version=&api-version=2024-04-01`, which ARM refuses or reads as the empty one.
  */
 export function checkRequestOptions(options: unknown): void {
-  if (typeof options !== "object" || options === null) return;
-  const query = (options as { queryParameters?: unknown }).queryParameters;
-  if (typeof query !== "object" || query === null) return;
-  for (const [name, value] of Object.entries(query)) {
+  // Object.entries of a non-object is [] (or a string's characters, none named api-version).
+  const query = (options as { queryParameters?: object } | null | undefined)?.queryParameters;
+  for (const [name, value] of Object.entries(query ?? {})) {
     if (name.toLowerCase() !== "api-version") continue;
     if (typeof value !== "string" || value.trim() === "") {
       throw new InvalidParameterError(`queryParameters["${name}"]`, "must be a non-empty string when given", `got ${describe(value)}`);

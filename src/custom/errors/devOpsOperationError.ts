@@ -28,14 +28,14 @@ export interface DevOpsOperationErrorInit {
 export class DevOpsOperationError<C extends DevOpsOperationErrorCode = DevOpsOperationErrorCode> extends Error {
   override readonly name = "DevOpsOperationError" as const;
   /** The ARM error code, or OperationFailed / OperationCanceled when the service sent none. */
-  readonly code: C;
+  readonly code!: C;
   readonly target: string | undefined;
-  readonly details: ArmErrorDetail[];
-  readonly additionalInfo: ArmErrorAdditionalInfo[];
+  readonly details!: ArmErrorDetail[];
+  readonly additionalInfo!: ArmErrorAdditionalInfo[];
   /** The terminal status as the service spelt it. */
-  readonly status: string;
+  readonly status!: string;
   /** Whether the operation was canceled rather than failed. */
-  readonly canceled: boolean;
+  readonly canceled!: boolean;
   readonly percentComplete: number | undefined;
   /** The last path segment of the status URL, when it is a DevOpsOperationResults URL. */
   readonly operationResultId: string | undefined;
@@ -47,14 +47,18 @@ export class DevOpsOperationError<C extends DevOpsOperationErrorCode = DevOpsOpe
     const code = init.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed");
     const message = init.error?.message ?? (canceled ? "The operation was canceled." : "The operation failed.");
     super(message);
-    this.code = code as C;
-    this.target = init.error?.target;
-    this.details = init.error?.details ?? [];
-    this.additionalInfo = init.error?.additionalInfo ?? [];
-    this.status = init.status;
-    this.canceled = canceled;
-    this.percentComplete = init.percentComplete;
-    this.operationResultId = init.operationResultId;
-    this.operationResult = init.operationResult;
+    const { status, percentComplete, operationResultId, operationResult, error } = init;
+    // One assignment (the definite-assignment `!`s above): this class is in every bundle that polls.
+    Object.assign(this, {
+      code,
+      target: error?.target,
+      details: error?.details ?? [],
+      additionalInfo: error?.additionalInfo ?? [],
+      status,
+      canceled,
+      percentComplete,
+      operationResultId,
+      operationResult,
+    });
   }
 }

@@ -29,16 +29,15 @@ export interface PollingErrorInit {
 /** The poller could not read the operation's status; the operation itself may still be running or done. */
 export class PollingError<R extends PollingErrorReason = PollingErrorReason> extends Error {
   override readonly name = "PollingError" as const;
-  readonly reason: R;
+  readonly reason!: R;
   readonly url: string | undefined;
   readonly statusCode: number | undefined;
   readonly attempts: number | undefined;
 
   constructor(message: string, init: PollingErrorInit & { reason: R }) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.reason = init.reason;
-    this.url = init.url;
-    this.statusCode = init.statusCode;
-    this.attempts = init.attempts;
+    const { reason, url, statusCode, attempts } = init;
+    // One assignment for the four fields (the definite-assignment `!` above): this class is in every bundle.
+    Object.assign(this, { reason, url, statusCode, attempts });
   }
 }

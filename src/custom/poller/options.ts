@@ -58,23 +58,21 @@ export function normalizePollerOptions(options: PollerOptions | undefined): Norm
 }
 
 function signal(value: unknown): AbortSignalLike | undefined {
-  if (value === undefined) return undefined;
-  const s = value as AbortSignalLike;
-  if (typeof s !== "object" || s === null || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function") {
+  if (value !== undefined && typeof (value as AbortSignalLike | null)?.addEventListener !== "function") {
     throw new TypeError("options.abortSignal must be an AbortSignal");
   }
-  return s;
+  return value as AbortSignalLike | undefined;
 }
 
 function endpoint(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   let url: URL | undefined;
   try {
-    url = typeof value === "string" ? new URL(value) : undefined;
+    url = new URL(value as string);
   } catch {
     url = undefined;
   }
-  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
+  if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol)) {
     throw new TypeError(`options.endpoint must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
   }
   return url.origin;

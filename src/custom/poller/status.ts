@@ -9,15 +9,10 @@ export type OperationStatusResult = OperationStatusResultOutput;
 // Running, NotStarted, a value invented next year) keeps the poll going. Matched whole and case-insensitively —
 // never by substring, so "FailedOver" or "NotCanceled" do not end an operation.
 type PolledStatus = Exclude<OperationStatus, "notStarted">;
-const TERMINAL: Record<string, PolledStatus> = {
-  succeeded: "succeeded",
-  failed: "failed",
-  canceled: "canceled",
-};
-
 /** The poller status for an ARM status string: terminal ones by name, any other string is "running". */
 export function classifyStatus(status: string): PolledStatus {
-  return TERMINAL[status.trim().toLowerCase()] ?? "running";
+  const s = status.trim().toLowerCase();
+  return /^(succeeded|failed|canceled)$/.test(s) ? (s as PolledStatus) : "running";
 }
 
 // Bounds nesting of `operations` as readArmErrorDetail bounds `details`.

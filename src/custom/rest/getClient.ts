@@ -10,7 +10,6 @@
 import type { Client, ClientOptions, PathParameterWithOptions, RequestParameters, StreamableMethod } from "@azure-rest/core-client";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpMethods } from "@azure/core-rest-pipeline";
-import { isNodeLike } from "@azure/core-util";
 import { createPipeline } from "./pipeline.js";
 import { buildRequestUrl } from "./requestUrl.js";
 import { sendRequest } from "./sendRequest.js";
@@ -40,9 +39,10 @@ export function getClient(endpoint: string, credential: TokenCredential, options
         };
         return {
           then: (onFulfilled, onRejected) => send().then(onFulfilled, onRejected),
-          // As core-client: each runtime has its own stream type.
-          asNodeStream: async () => (isNodeLike ? send(true) : Promise.reject(new Error("asNodeStream is for Node; use asBrowserStream"))),
-          asBrowserStream: async () => (isNodeLike ? Promise.reject(new Error("asBrowserStream is for browsers; use asNodeStream")) : send(true)),
+          // The pipeline's HTTP client gives each runtime's own stream type (core-client refuses the other runtime's
+          // call with an error; here it simply returns the one this runtime has).
+          asNodeStream: () => send(true),
+          asBrowserStream: () => send(true),
         } as StreamableMethod;
       };
     }

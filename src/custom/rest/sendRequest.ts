@@ -28,7 +28,10 @@ export async function sendRequest(
 ): Promise<HttpResponse> {
   const { body, headers = {}, onResponse } = options;
   const contentType = options.contentType ?? (headers["content-type"] as string | undefined) ?? contentTypeOf(body);
+  // The other request options (abortSignal, timeout, progress callbacks, tracingOptions, allowInsecureConnection)
+  // are PipelineRequest fields of the same names, which createPipelineRequest takes from here.
   const request = createPipelineRequest({
+    ...(options as object),
     url,
     method,
     body: serialise(body, contentType),
@@ -37,12 +40,6 @@ export async function sendRequest(
       accept: options.accept ?? (headers.accept as string | undefined) ?? "application/json",
       ...(contentType && { "content-type": contentType }),
     }),
-    abortSignal: options.abortSignal,
-    allowInsecureConnection: options.allowInsecureConnection,
-    onUploadProgress: options.onUploadProgress,
-    onDownloadProgress: options.onDownloadProgress,
-    timeout: options.timeout,
-    tracingOptions: options.tracingOptions,
     enableBrowserStreams: true,
     streamResponseStatusCodes: options.responseAsStream ? new Set([Number.POSITIVE_INFINITY]) : undefined,
   });
