@@ -16,6 +16,7 @@ import {
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
 import { isNodeLike } from "@azure/core-util";
+import { logger } from "../../generated/logger.js";
 import { redactingLogPolicy } from "../logPolicy.js";
 
 // tsup defines this as true for dist/browser.js, the build package.json gives browser bundlers (and Deno under
@@ -49,8 +50,8 @@ export function createPipeline(endpoint: string, credential: TokenCredential, op
   add(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), true);
   // Browsers follow redirects themselves; in Node the policy does, and drops the Authorization header on the way.
   if (node) add(redirectPolicy(options.redirectOptions), true);
-  // The generated factory always sets loggingOptions.logger (the package's logger unless the caller gave one).
-  pipeline.addPolicy(redactingLogPolicy(options.loggingOptions as Parameters<typeof redactingLogPolicy>[0]), { afterPhase: "Sign" });
+  const log = options.loggingOptions?.logger ?? logger.info;
+  pipeline.addPolicy(redactingLogPolicy({ ...options.loggingOptions, logger: log }), { afterPhase: "Sign" });
   add(apiVersionPolicy(options.apiVersion));
   add(
     bearerTokenAuthenticationPolicy({ credential, scopes: options.credentials?.scopes ?? `${endpoint}/.default` }),
