@@ -9,8 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-// The target is 1.10× bare core-client. The package does not meet it yet (the poller, path validation and
-// the redacting log policy cost more than 10% of core-client); test/budget/ceiling.json records the ratio measured
+// The target is 1.10× bare core-client. The package is within 1% of it, not yet under it: the poller, the
+// path checks, the redacting log policy and the request runtime (src/custom/rest) cost a little more than the 10% left
+// once core-client's own default pipeline is out of the bundle. test/budget/ceiling.json records the ratio measured
 // now, so that the step fails on any growth while the target is reported, met or missed, on every run.
 const TARGET_RATIO = 1.1;
 
