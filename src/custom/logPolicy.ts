@@ -1,7 +1,8 @@
 import type { Debugger } from "@azure/logger";
 import type { HttpHeaders, LogPolicyOptions, PipelinePolicy } from "@azure/core-rest-pipeline";
 
-// Replaces core-rest-pipeline's logPolicy (1.24), which leaks at info level:
+// Stands in for core-rest-pipeline's logPolicy (1.24) in the client's pipeline (rest/pipeline.ts). Core's leaks at
+// info level:
 // - response headers are printed unredacted (its sanitizer redacts only values found under a "headers" key, and
 //   the response's HttpHeaders object is passed as the root), so an Azure-AsyncOperation or Location URL with a
 //   SAS-like query, or a Set-Cookie, reaches the log;
@@ -10,8 +11,8 @@ import type { HttpHeaders, LogPolicyOptions, PipelinePolicy } from "@azure/core-
 // This one prints the method, the URL with every query value but the allowed ones replaced, and headers whose
 // names are not allowed replaced, for requests and responses alike. Same allow-lists and options as core's.
 
-/** The policy's name, the same as core's so that it takes its place. */
-export const logPolicyName = "logPolicy";
+/** The policy's name, the same as core's, so that `pipeline.removePolicy({ name: "logPolicy" })` still finds it. */
+const logPolicyName = "logPolicy";
 
 const REDACTED = "REDACTED";
 

@@ -43,12 +43,20 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
   }
 }
 
-/** The rules of `template`'s parameters, in template order, or undefined when it is not one of the API's templates. */
+// The rules of each template's parameters, in template order, built on the template's first use: client.path runs
+// once per request, so parsing the template every time would cost every call. Only the API's templates (at most
+// 21) are ever stored.
+const rulesByTemplate = new Map<string, PathParameterRule[]>();
+
+/** The rules of `template`'s parameters, or undefined when it is not one of the API's path templates. */
 function rulesOf(template: string): PathParameterRule[] | undefined {
-  // The parameter names are those in the template; each name has one set of rules across the API.
-  return isApiTemplate(template)
-    ? [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ ...pathParameterRules[name!], name: name! }))
-    : undefined;
+  let rules = rulesByTemplate.get(template);
+  if (rules === undefined && isApiTemplate(template)) {
+    // The parameter names are those in the template; each name has one set of rules across the API.
+    rules = [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ ...pathParameterRules[name!], name: name! }));
+    rulesByTemplate.set(template, rules);
+  }
+  return rules;
 }
 
 // routes.ts stores the templates relative to their shared prefix.

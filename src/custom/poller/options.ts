@@ -33,10 +33,11 @@ export function normalizePollerOptions(options: PollerOptions | undefined): Norm
   const numbers: Record<string, number | undefined> = {};
   for (const [name, [min, max, integer, fallback]] of Object.entries(NUMBERS)) {
     const value = o[name];
-    if (value !== undefined && !(typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value)))) {
+    if (value !== undefined) {
       // A value of the wrong type and one out of range are told apart, as the built-in APIs do.
-      const Err = typeof value === "number" && Number.isFinite(value) && (!integer || Number.isInteger(value)) ? RangeError : TypeError;
-      throw new Err(`options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`);
+      const rule = `options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`;
+      if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new TypeError(rule);
+      if (value < min || value > max) throw new RangeError(rule);
     }
     numbers[name] = (value as number | undefined) ?? fallback;
   }

@@ -43,8 +43,9 @@ export function buildRequestUrl(
     const add = (name: string, item: unknown) => {
       const items = Array.isArray(item) ? item : isPlainObject(item) ? Object.entries(item).flat() : [item];
       const text = items.map((p) => (p == null ? "" : encode(scalar(name, p)))).join(separator);
-      const seen = query.get(encode(name)) ?? [];
-      if (!seen.includes(text)) query.set(encode(name), [...seen, text]);
+      const encoded = encode(name);
+      const seen = query.get(encoded) ?? [];
+      if (!seen.includes(text)) query.set(encoded, [...seen, text]);
     };
     if (!explode) add(key, value);
     else if (Array.isArray(value)) value.forEach((item) => add(key, item));
