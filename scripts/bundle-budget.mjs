@@ -5,14 +5,11 @@
 import { build } from "esbuild";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-// The issue's target is 1.10× bare core-client. The package is within 1% of it, not yet under it: the poller, the
-// path checks, the redacting log policy and the request runtime (src/custom/rest) cost a little more than the 10% left
-// once core-client's own default pipeline is out of the bundle. test/budget/ceiling.json records the ratio measured
-// now, so that the step fails on any growth while the target is reported, met or missed, on every run.
+// The issue's target: within 10% of bare core-client. The step fails above it.
 const TARGET_RATIO = 1.1;
 
 // The apps import "../../src/index.js" (so that the project type check covers them) or "../../dist/index.js" (the
@@ -63,13 +60,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const ours = await measure("test/budget/ours.ts");
   const bare = await measure("test/budget/bare.ts");
   const ratio = ours.gzip / bare.gzip;
-  const { maxRatio } = JSON.parse(readFileSync(`${root}test/budget/ceiling.json`, "utf8"));
-  console.log(`bundle-budget: ours ${kb(ours.gzip)} gzip (${kb(ours.minified)} min)`);
-  console.log(`bundle-budget: bare @azure-rest/core-client ${kb(bare.gzip)} gzip (${kb(bare.minified)} min)`);
-  const verdict = ratio <= TARGET_RATIO ? "met" : "MISSED (see test/budget/ceiling.json)";
-  console.log(`bundle-budget: ratio ${ratio.toFixed(3)}; target ≤ ${TARGET_RATIO}: ${verdict}; ceiling ≤ ${maxRatio}`);
-  if (ratio > maxRatio) {
-    console.log(`bundle-budget: FAILED, ours grew past the recorded ceiling (${ratio.toFixed(3)} > ${maxRatio})`);
+  console.log(`bundle-budget: ours ${kb(ours.gzip)} gzip (${kb(ours.minified)} min, ${ours.gzip} B)`);
+  console.log(`bundle-budget: bare @azure-rest/core-client ${kb(bare.gzip)} gzip (${kb(bare.minified)} min, ${bare.gzip} B)`);
+  const headroom = Math.floor(bare.gzip * TARGET_RATIO) - ours.gzip;
+  console.log(`bundle-budget: ratio ${ratio.toFixed(3)}, target ≤ ${TARGET_RATIO} (${headroom} B gzip of headroom)`);
+  if (ratio > TARGET_RATIO) {
+    console.log(`bundle-budget: FAILED, ours is ${ratio.toFixed(3)}× bare core-client, over the ${TARGET_RATIO}× budget`);
     process.exit(1);
   }
 }
