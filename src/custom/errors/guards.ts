@@ -1,6 +1,7 @@
 import type { AbortError } from "@azure/abort-controller";
 import { DevOpsOperationError, type DevOpsOperationErrorCode } from "./devOpsOperationError.js";
 import { PollingError, type PollingErrorReason } from "./pollingError.js";
+import { isNamedError } from "./isNamedError.js";
 import type { ArmRestError } from "./toRestError.js";
 
 /**
@@ -24,20 +25,14 @@ export function isDevOpsOperationError(e: unknown): e is DevOpsOperationError;
 /** Whether `e` is a DevOpsOperationError with this code; narrows `e.code` to it. */
 export function isDevOpsOperationError<C extends DevOpsOperationErrorCode>(e: unknown, code: C): e is DevOpsOperationError<C>;
 export function isDevOpsOperationError(e: unknown, code?: string): boolean {
-  const matches =
-    e instanceof DevOpsOperationError ||
-    (e instanceof Error && e.name === "DevOpsOperationError" && typeof (e as { code?: unknown }).code === "string");
-  return matches && (code === undefined || (e as DevOpsOperationError).code === code);
+  return isNamedError(e, DevOpsOperationError, "DevOpsOperationError", "code") && (code === undefined || (e as DevOpsOperationError).code === code);
 }
 
 /** Whether `e` is a PollingError (from any copy of this package), optionally with this reason. */
 export function isPollingError(e: unknown): e is PollingError;
 export function isPollingError<R extends PollingErrorReason>(e: unknown, reason: R): e is PollingError<R>;
 export function isPollingError(e: unknown, reason?: string): boolean {
-  const matches =
-    e instanceof PollingError ||
-    (e instanceof Error && e.name === "PollingError" && typeof (e as { reason?: unknown }).reason === "string");
-  return matches && (reason === undefined || (e as PollingError).reason === reason);
+  return isNamedError(e, PollingError, "PollingError", "reason") && (reason === undefined || (e as PollingError).reason === reason);
 }
 
 /** Whether `e` is an AbortError (the caller's signal or the poller's timeout). */

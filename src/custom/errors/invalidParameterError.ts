@@ -1,3 +1,5 @@
+import { isNamedError } from "./isNamedError.js";
+
 /**
  * A caller's argument breaks a rule the API states (or one the URL needs), found before any request is sent.
  * `parameter` names the argument (`resourceGroupName`, `options.endpoint`, …) and `rule` the broken rule, so code
@@ -17,8 +19,5 @@ export class InvalidParameterError extends TypeError {
 
 /** Whether `e` is an InvalidParameterError, from this or another copy of the package. */
 export function isInvalidParameterError(e: unknown): e is InvalidParameterError {
-  return (
-    e instanceof InvalidParameterError ||
-    (e instanceof Error && e.name === "InvalidParameterError" && typeof (e as { parameter?: unknown }).parameter === "string")
-  );
+  return isNamedError(e, InvalidParameterError, "InvalidParameterError", "parameter");
 }

@@ -1,3 +1,5 @@
+import { isNamedError } from "./isNamedError.js";
+
 /**
  * Why paging stopped before the last page:
  * - `untrustedUrl`: a `nextLink` (or continuation token) is not on the client's endpoint; following it would send
@@ -23,5 +25,5 @@ export class PagingError<R extends PagingErrorReason = PagingErrorReason> extend
 
 /** Whether `e` is a PagingError, from this or another copy of the package. */
 export function isPagingError(e: unknown): e is PagingError {
-  return e instanceof PagingError || (e instanceof Error && e.name === "PagingError" && "reason" in e);
+  return isNamedError(e, PagingError, "PagingError", "reason");
 }

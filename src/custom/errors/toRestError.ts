@@ -38,7 +38,7 @@ export function toRestError(response: HttpResponse): ArmRestError {
       headers: createHttpHeaders(headers),
       request,
       status: statusCode ?? -1,
-      ...(typeof body === "string" ? { bodyAsText: body } : {}),
+      bodyAsText: typeof body === "string" ? body : undefined,
     },
   });
   error.details = detail;

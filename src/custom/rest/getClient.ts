@@ -31,12 +31,8 @@ export function getClient(endpoint: string, credential: TokenCredential, options
     for (const name of VERBS) {
       const method = name.toUpperCase() as HttpMethods;
       verbs[name] = (requestOptions = {}) => {
-        const send = (responseAsStream?: boolean) => {
-          const allowInsecureConnection = requestOptions.allowInsecureConnection ?? options.allowInsecureConnection;
-          const url = buildRequestUrl(base, template, values, requestOptions);
-          const all = { ...requestOptions, allowInsecureConnection, responseAsStream };
-          return sendRequest(method, url, pipeline, all, options.httpClient);
-        };
+        const send = (responseAsStream?: boolean) =>
+          sendRequest(method, buildRequestUrl(base, template, values, requestOptions), pipeline, requestOptions, options, responseAsStream);
         return {
           then: (onFulfilled, onRejected) => send().then(onFulfilled, onRejected),
           // The pipeline's HTTP client gives each runtime's own stream type (core-client refuses the other runtime's
