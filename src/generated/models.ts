@@ -42,10 +42,17 @@ export interface AzureDevOpsOrgProperties {
  * - "DeletionSuccess"
  * - "DeletionFailure"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
 export type DevOpsProvisioningState =
-  "Succeeded" | "Failed" | "Canceled" | "Pending" | "PendingDeletion" | "DeletionSuccess" | "DeletionFailure" | string;
+  | "Succeeded"
+  | "Failed"
+  | "Canceled"
+  | "Pending"
+  | "PendingDeletion"
+  | "DeletionSuccess"
+  | "DeletionFailure"
+  | (string & {});
 
 /**
  * How the resource stands with connectors: Onboarded (by this connector), OnboardedByOtherConnector (top-level resources only), NotOnboarded, or NotApplicable for the endpoint that was called.
@@ -56,9 +63,10 @@ export type DevOpsProvisioningState =
  * - "Onboarded"
  * - "NotOnboarded"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type OnboardingState = "NotApplicable" | "OnboardedByOtherConnector" | "Onboarded" | "NotOnboarded" | string;
+export type OnboardingState =
+  "NotApplicable" | "OnboardedByOtherConnector" | "Onboarded" | "NotOnboarded" | (string & {});
 
 /**
  * Settings for pull-request annotations that point developers at security findings.
@@ -93,9 +101,9 @@ export interface ActionableRemediation {
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type ActionableRemediationState = "None" | "Disabled" | "Enabled" | string;
+export type ActionableRemediationState = "None" | "Disabled" | "Enabled" | (string & {});
 
 /**
  * Lowest severity that still produces an annotation, for one finding category.
@@ -123,9 +131,9 @@ export interface CategoryConfiguration {
  * - "IaC"
  * - "Containers"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type RuleCategory = "Code" | "Artifacts" | "Dependencies" | "Secrets" | "IaC" | "Containers" | string;
+export type RuleCategory = "Code" | "Artifacts" | "Dependencies" | "Secrets" | "IaC" | "Containers" | (string & {});
 
 /**
  * Which branches get pull-request annotations.
@@ -149,9 +157,9 @@ export interface TargetBranchConfiguration {
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type AnnotateDefaultBranchState = "Disabled" | "Enabled" | string;
+export type AnnotateDefaultBranchState = "Disabled" | "Enabled" | (string & {});
 
 /**
  * Enabled: the resource takes its settings from its parent. Disabled: it keeps its own.
@@ -160,9 +168,9 @@ export type AnnotateDefaultBranchState = "Disabled" | "Enabled" | string;
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type InheritFromParentState = "Disabled" | "Enabled" | string;
+export type InheritFromParentState = "Disabled" | "Enabled" | (string & {});
 
 /**
  * An Azure DevOps project that the connector monitors.
@@ -294,6 +302,6 @@ export interface Authorization {
  * - "Enabled"
  * - "NotApplicable"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type AutoDiscovery = "Disabled" | "Enabled" | "NotApplicable" | string;
+export type AutoDiscovery = "Disabled" | "Enabled" | "NotApplicable" | (string & {});

@@ -111,9 +111,9 @@ export interface SystemDataOutput {
  * - "ManagedIdentity"
  * - "Key"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type CreatedByTypeOutput = "User" | "Application" | "ManagedIdentity" | "Key" | string;
+export type CreatedByTypeOutput = "User" | "Application" | "ManagedIdentity" | "Key" | (string & {});
 
 /**
  * Settings and state of a monitored Azure DevOps organization.
@@ -161,10 +161,17 @@ export interface AzureDevOpsOrgPropertiesOutput {
  * - "DeletionSuccess"
  * - "DeletionFailure"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
 export type DevOpsProvisioningStateOutput =
-  "Succeeded" | "Failed" | "Canceled" | "Pending" | "PendingDeletion" | "DeletionSuccess" | "DeletionFailure" | string;
+  | "Succeeded"
+  | "Failed"
+  | "Canceled"
+  | "Pending"
+  | "PendingDeletion"
+  | "DeletionSuccess"
+  | "DeletionFailure"
+  | (string & {});
 
 /**
  * How the resource stands with connectors: Onboarded (by this connector), OnboardedByOtherConnector (top-level resources only), NotOnboarded, or NotApplicable for the endpoint that was called.
@@ -175,10 +182,10 @@ export type DevOpsProvisioningStateOutput =
  * - "Onboarded"
  * - "NotOnboarded"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
 export type OnboardingStateOutput =
-  "NotApplicable" | "OnboardedByOtherConnector" | "Onboarded" | "NotOnboarded" | string;
+  "NotApplicable" | "OnboardedByOtherConnector" | "Onboarded" | "NotOnboarded" | (string & {});
 
 /**
  * Settings for pull-request annotations that point developers at security findings.
@@ -213,9 +220,9 @@ export interface ActionableRemediationOutput {
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type ActionableRemediationStateOutput = "None" | "Disabled" | "Enabled" | string;
+export type ActionableRemediationStateOutput = "None" | "Disabled" | "Enabled" | (string & {});
 
 /**
  * Lowest severity that still produces an annotation, for one finding category.
@@ -243,9 +250,10 @@ export interface CategoryConfigurationOutput {
  * - "IaC"
  * - "Containers"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type RuleCategoryOutput = "Code" | "Artifacts" | "Dependencies" | "Secrets" | "IaC" | "Containers" | string;
+export type RuleCategoryOutput =
+  "Code" | "Artifacts" | "Dependencies" | "Secrets" | "IaC" | "Containers" | (string & {});
 
 /**
  * Which branches get pull-request annotations.
@@ -269,9 +277,9 @@ export interface TargetBranchConfigurationOutput {
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type AnnotateDefaultBranchStateOutput = "Disabled" | "Enabled" | string;
+export type AnnotateDefaultBranchStateOutput = "Disabled" | "Enabled" | (string & {});
 
 /**
  * Enabled: the resource takes its settings from its parent. Disabled: it keeps its own.
@@ -280,9 +288,9 @@ export type AnnotateDefaultBranchStateOutput = "Disabled" | "Enabled" | string;
  * - "Disabled"
  * - "Enabled"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type InheritFromParentStateOutput = "Disabled" | "Enabled" | string;
+export type InheritFromParentStateOutput = "Disabled" | "Enabled" | (string & {});
 
 /**
  * Body of every failed ARM call: a single error object.
@@ -621,9 +629,9 @@ export type AuthorizationOutput = Record<string, never>;
  * - "Enabled"
  * - "NotApplicable"
  *
- * Extensible: the service may send values not listed here, so any string is accepted.
+ * Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones).
  */
-export type AutoDiscoveryOutput = "Disabled" | "Enabled" | "NotApplicable" | string;
+export type AutoDiscoveryOutput = "Disabled" | "Enabled" | "NotApplicable" | (string & {});
 
 /**
  * A feature the service found available for this connector while discovering it.

@@ -24,16 +24,57 @@ describe("request bodies", () => {
     void withId;
   });
 
-  it("accepts known and unknown values of extensible enums", () => {
-    expectTypeOf<"Enabled">().toExtend<G.AutoDiscovery>();
-    expectTypeOf<"SomeFutureValue">().toExtend<G.AutoDiscovery>();
-  });
 
   it("takes no path arguments other than strings, in template order", () => {
     // @ts-expect-error -- operationResultId is missing
     void client.path(paths.operationResult, ...scope);
     // @ts-expect-error -- path parameters are strings
     void client.path(paths.operationResult, ...scope, 42);
+  });
+});
+
+// The literal members of T: what an editor offers as completions. `string & {}` is not a literal (string extends
+// it), so it drops out; a type that has collapsed to plain `string` has none at all.
+type KnownValues<T> = T extends string ? (string extends T ? never : T) : never;
+
+describe("extensible enums", () => {
+  it("accepts the known values, any other string the service may add, and a plain string variable", () => {
+    expectTypeOf<"Enabled">().toExtend<G.AutoDiscovery>();
+    expectTypeOf<"SomeFutureValue">().toExtend<G.AutoDiscovery>();
+    expectTypeOf<string>().toExtend<G.AutoDiscovery>();
+    const fromService: G.AutoDiscoveryOutput = "SomeFutureValue";
+    const sent: G.DevOpsConfiguration = { properties: { autoDiscovery: fromService } };
+    void sent;
+  });
+
+  it("keeps the known values in the type instead of collapsing it to string", () => {
+    expectTypeOf<G.AutoDiscovery>().not.toEqualTypeOf<string>();
+    expectTypeOf<KnownValues<G.AutoDiscovery>>().toEqualTypeOf<"Disabled" | "Enabled" | "NotApplicable">();
+    expectTypeOf<KnownValues<G.ActionableRemediationStateOutput>>().toEqualTypeOf<"None" | "Disabled" | "Enabled">();
+    expectTypeOf<KnownValues<G.DevOpsConfigurationOutput["properties"]>>().toEqualTypeOf<never>(); // not an enum
+  });
+
+  it("keeps known values in every extensible enum the API declares, input and output", () => {
+    type Enums = [
+      G.DevOpsProvisioningState,
+      G.OnboardingState,
+      G.ActionableRemediationState,
+      G.RuleCategory,
+      G.AnnotateDefaultBranchState,
+      G.InheritFromParentState,
+      G.AutoDiscovery,
+      G.CreatedByTypeOutput,
+      G.DevOpsProvisioningStateOutput,
+      G.OnboardingStateOutput,
+      G.ActionableRemediationStateOutput,
+      G.RuleCategoryOutput,
+      G.AnnotateDefaultBranchStateOutput,
+      G.InheritFromParentStateOutput,
+      G.AutoDiscoveryOutput,
+    ];
+    // Each entry true when the enum has literal members and still takes any string.
+    type Guides = { [K in keyof Enums]: [KnownValues<Enums[K]>] extends [never] ? false : string extends Enums[K] ? true : false };
+    expectTypeOf<Guides[number]>().toEqualTypeOf<true>();
   });
 });
 

@@ -54,10 +54,12 @@ function emitChoice(schema: ChoiceSchema | SealedChoiceSchema, direction: Direct
     })
     .join("\n");
   const rule = extensible
-    ? "Extensible: the service may send values not listed here, so any string is accepted."
+    ? "Extensible: the service may send values not listed here, so any string is accepted (editors still suggest the known ones)."
     : "Sealed: only these values are valid.";
   const doc = jsDoc(schema.language.default.description, `Known values:\n${known}`, rule);
-  const union = extensible ? [...values, "string"] : values;
+  // `"A" | string` collapses to plain `string`, which loses editor completion and typo hints for the known
+  // values; `string & {}` accepts every string too but is not reduced, so the literals stay in the type.
+  const union = extensible ? [...values, "(string & {})"] : values;
   return `${doc}export type ${typeName(schema, direction)} = ${union.join(" | ")};`;
 }
 
