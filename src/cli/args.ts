@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { parseCount } from "./count.js";
 import { parseDuration } from "./duration.js";
 import { UsageError } from "./exitCodes.js";
+import { checkOperationUrl } from "./operationUrl.js";
 
 // The command line, parsed once and checked here: everything after this point can trust its input. Every
 // message names the option and the rule, and nothing is sent before the whole line has been accepted.
@@ -8,6 +10,10 @@ import { UsageError } from "./exitCodes.js";
 export const DEFAULT_ENDPOINT = "https://management.azure.com";
 /** `wait` gives up after 30 minutes unless --timeout says otherwise: a script must not hang forever. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** Failed polls in a row `wait` retries before giving up (the library's default, stated here as the CLI's own). */
+export const DEFAULT_MAX_TRANSIENT_ERRORS = 5;
+// The poller's own upper bound for maxTransientErrors.
+const MAX_TRANSIENT_ERRORS = 1000;
 
 export interface OperationIds {
   subscriptionId: string;
@@ -28,6 +34,8 @@ export interface RunCommand {
   json: boolean;
   timeoutMs: number | undefined;
   intervalMs: number | undefined;
+  /** wait: the poller's maxTransientErrors. */
+  maxTransientErrors: number;
 }
 
 export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand;
@@ -39,6 +47,7 @@ const OPTIONS = {
   endpoint: { type: "string" },
   timeout: { type: "string" },
   interval: { type: "string" },
+  "max-transient-errors": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -47,10 +56,9 @@ const OPTIONS = {
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    // parseArgs' messages already name the option ("Unknown option '--foo'"); drop its Node-specific suffix.
-    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional.*$/s, ""));
+    throw new UsageError(argvErrorMessage(String((e as Error).message)));
   }
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === "help") return { kind: "help" };
@@ -65,12 +73,15 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError(`${command} needs an operation: an operation-result URL, or an operationResultId (see --help)`);
   }
   if (extra.length > 0) throw new UsageError(`${command} takes one operation, got extra arguments: ${extra.join(" ")}`);
-  if (command === "get" && (values.timeout !== undefined || values.interval !== undefined)) {
-    throw new UsageError("--timeout and --interval apply to wait only");
+  if (command === "get") {
+    const waitOnly = (["timeout", "interval", "max-transient-errors"] as const).find((name) => values[name] !== undefined);
+    if (waitOnly) throw new UsageError(`--${waitOnly} applies to wait only (get reads the operation once)`);
   }
 
-  const timeoutMs = values.timeout !== undefined ? parseDuration(values.timeout, "--timeout", 1) : command === "wait" ? DEFAULT_TIMEOUT_MS : undefined;
-  const intervalMs = values.interval === undefined ? undefined : parseDuration(values.interval, "--interval", 0);
+  const timeoutMs = values.timeout !== undefined ? parseDuration(values.timeout, "--timeout") : command === "wait" ? DEFAULT_TIMEOUT_MS : undefined;
+  const intervalMs = values.interval === undefined ? undefined : parseDuration(values.interval, "--interval");
+  const transient = values["max-transient-errors"];
+  const maxTransientErrors = transient === undefined ? DEFAULT_MAX_TRANSIENT_ERRORS : parseCount(transient, "--max-transient-errors", MAX_TRANSIENT_ERRORS);
   const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_ENDPOINT);
   const idFlags = values.subscription !== undefined || values["resource-group"] !== undefined || values.connector !== undefined;
   let target: OperationTarget;
@@ -94,7 +105,40 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     json: values.json ?? false,
     timeoutMs,
     intervalMs,
+    maxTransientErrors,
   };
+}
+
+/**
+ * parseArgs takes `--timeout -5s` for a forgotten value followed by an option named "-5s". No option of ours
+ * starts with a digit, so a value like that is attached (`--timeout=-5s`) and then gets the option's own rule.
+ */
+function withNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (arg === "--") return [...args, ...argv.slice(i)];
+    const name = arg.slice(2) as keyof typeof OPTIONS;
+    const takesValue = arg.startsWith("--") && Object.hasOwn(OPTIONS, name) && OPTIONS[name].type === "string";
+    if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/** parseArgs' messages reworded for the CLI: name the option and what to do, without Node's generic advice. */
+function argvErrorMessage(message: string): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const option = /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?'/.exec(message)?.[1];
+  if (option === undefined) return message;
+  if (/does not take an argument/.test(message)) return `${option} takes no value`;
+  if (/is ambiguous/.test(message)) return `${option} needs a value (for a value that starts with "-", write ${option}=<value>)`;
+  if (/argument missing/.test(message)) return `${option} needs a value`;
+  return message;
 }
 
 function required(flag: string | undefined, fromEnv: string | undefined, option: string, variable: string): string {
@@ -123,22 +167,4 @@ export function checkEndpoint(text: string): string {
     throw new UsageError(`--endpoint must be an origin without path, query or credentials, such as ${DEFAULT_ENDPOINT}`);
   }
   return url.origin;
-}
-
-/** An operation URL must be on the endpoint's origin: polling it sends the token there. */
-export function checkOperationUrl(text: string, endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`the operation URL is not a valid URL: ${JSON.stringify(text)}`);
-  }
-  if (url.origin !== endpoint) {
-    throw new UsageError(
-      `the operation URL is on ${url.origin}, not on the endpoint ${endpoint}; the token is sent only to the ` +
-        `endpoint, so pass --endpoint ${url.origin} if you trust that host`,
-    );
-  }
-  if (url.username !== "" || url.password !== "") throw new UsageError("the operation URL must not contain credentials");
-  return url.href;
 }

@@ -11,7 +11,8 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
 /**
  * The credential for `endpoint`: DefaultAzureCredential (environment, workload identity, managed identity, Azure
- * CLI, ...), or — only when the endpoint is on the loopback interface — the fixed token in ARM_SECURITY_DEVOPS_TOKEN.
+ * CLI, ...), or — only when the endpoint is on the loopback interface, and required there — the fixed token in
+ * ARM_SECURITY_DEVOPS_TOKEN.
  * The fixed token is refused for any other endpoint so that a token left in the environment for a mock is never
  * mistaken for a way to sign in, and a real token is not kept in an environment variable for everyday use.
  */
@@ -25,6 +26,14 @@ export async function resolveCredential(endpoint: string, env: NodeJS.ProcessEnv
       );
     }
     return fixedToken(fixed);
+  }
+  if (LOOPBACK_ORIGIN.test(endpoint)) {
+    // Azure never listens on this machine, and DefaultAzureCredential would probe managed identity and start
+    // az/pwsh/azd before failing with a long AggregateAuthenticationError: say what a local server needs instead.
+    throw new UsageError(
+      `--endpoint ${endpoint} is a local server, where Azure sign-in does not apply: set ${TOKEN_VARIABLE} to the ` +
+        `bearer token it accepts (the embedded mock's is \`mock.token\` of startMockArm() in arm-security-devops/testing)`,
+    );
   }
   const { DefaultAzureCredential } = await import("@azure/identity");
   return new DefaultAzureCredential();

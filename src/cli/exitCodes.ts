@@ -11,6 +11,8 @@ export const ExitCode = {
   transport: 3,
   /** `wait --timeout` elapsed while the operation was still running. */
   timeout: 4,
+  /** Stopped by Ctrl+C (SIGINT), as shells report a death by SIGINT (128 + 2); the operation goes on in Azure. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

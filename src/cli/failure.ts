@@ -1,5 +1,6 @@
 import { isInvalidParameterError } from "../custom/errors/invalidParameterError.js";
 import { isAbortError, isDevOpsOperationError, isPollingError } from "../custom/errors/guards.js";
+import type { PollingError } from "../custom/errors/pollingError.js";
 import { isRestError } from "../custom/errors/toRestError.js";
 import { ExitCode, UsageError } from "./exitCodes.js";
 import { formatArmError } from "./output.js";
@@ -41,6 +42,27 @@ export function describeFailure(error: unknown): Failure {
     return { code: ExitCode.transport, lines: [`error: could not sign in to Azure (${name}): ${message}`] };
   }
   return { code: ExitCode.transport, lines: [`error: ${name}: ${message}${causeOf(error)}`] };
+}
+
+/**
+ * `wait` gave up reading the status (network down, 408/429/5xx): the library's message names its option
+ * (options.maxTransientErrors), this one names the flag and says what to do. `last` is the last status read.
+ */
+export function describeExhaustedRetries(error: PollingError<"transientErrorsExhausted">, maxTransientErrors: number, last: string): string[] {
+  const polls = error.attempts ?? maxTransientErrors + 1;
+  return [
+    `error: could not read the operation status: ${polls === 1 ? "1 poll" : `${polls} polls in a row`} failed ` +
+      `(--max-transient-errors ${maxTransientErrors}); last status: ${last}`,
+    `  last error: ${describeCause(error.cause)}`,
+    "The operation may still be running: run wait again later, or raise --max-transient-errors to keep trying longer.",
+  ];
+}
+
+function describeCause(cause: unknown): string {
+  if (isRestError(cause) && cause.statusCode !== undefined) {
+    return [`HTTP ${cause.statusCode}`, cause.code, cause.message].filter((part) => part !== undefined && part !== "").join(": ");
+  }
+  return cause instanceof Error ? `${cause.message}${causeOf(cause)}` : String(cause);
 }
 
 function causeOf(error: unknown): string {

@@ -1,4 +1,4 @@
-import { DEFAULT_ENDPOINT } from "./args.js";
+import { DEFAULT_ENDPOINT, DEFAULT_MAX_TRANSIENT_ERRORS } from "./args.js";
 import { TOKEN_VARIABLE } from "./credential.js";
 
 // The whole manual of the CLI; the README's CLI section says the same in more words.
@@ -14,7 +14,7 @@ Usage:
   - the operation's status URL, as in the Azure-AsyncOperation header of a long-running request:
     ${DEFAULT_ENDPOINT}/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Security/
       securityConnectors/<connector>/devops/default/operationResults/<id>?api-version=2024-04-01
-    (it must be on --endpoint: the access token is only ever sent there), or
+    (it must be on --endpoint: the access token is only ever sent there; any other URL is refused), or
   - an operationResultId, with --subscription, --resource-group and --connector.
 
 Options:
@@ -26,6 +26,9 @@ Options:
   --json                   print the OperationStatusResult as JSON on stdout (wait: the final one, no progress)
   --timeout <duration>     wait: give up after this long, e.g. 90s, 10m, 1h (default: 30m)
   --interval <duration>    wait: time between polls when the service sends no Retry-After (default: 2s)
+  --max-transient-errors <n>
+                           wait: polls in a row that may fail (network, 408, 429, 5xx) before giving up;
+                           each poll is itself retried a few times first (default: ${DEFAULT_MAX_TRANSIENT_ERRORS})
   -h, --help               show this help
   -v, --version            show the package version
 
@@ -34,15 +37,17 @@ not a terminal one line is printed per change of status or percentage.
 
 Sign-in: DefaultAzureCredential from @azure/identity (environment variables, workload or managed identity,
 Azure CLI, Azure Developer CLI, Azure PowerShell). For tests and the embedded mock only, ${TOKEN_VARIABLE}
-holds a fixed bearer token; it is refused for any endpoint other than 127.0.0.1 or localhost. To trust a mock's
-self-signed certificate, set NODE_EXTRA_CA_CERTS to its PEM file.
+holds a fixed bearer token; it is refused for any endpoint other than 127.0.0.1 or localhost, and required for
+those (Azure sign-in does not apply there). To trust a mock's self-signed certificate, set NODE_EXTRA_CA_CERTS
+to its PEM file.
 
 Exit codes:
-  0  the operation Succeeded (get: the result was read and has not failed)
-  1  the operation Failed or was Canceled; its error code, target and message are printed
-  2  usage error: bad option, missing id, URL not on --endpoint; nothing was sent
-  3  transport or authentication error, or an HTTP error from the service (401, 403, 404, ...)
-  4  wait --timeout elapsed while the operation was still running
+  0    the operation Succeeded (get: the result was read and has not failed)
+  1    the operation Failed or was Canceled; its error code, target and message are printed
+  2    usage error: bad option, missing id, URL not on --endpoint or not an operation result; nothing was sent
+  3    transport or authentication error, or an HTTP error from the service (401, 403, 404, ...)
+  4    wait --timeout elapsed while the operation was still running
+  130  interrupted by Ctrl+C; the operation itself goes on in Azure
 
 Examples:
   arm-security-devops wait "https://management.azure.com/subscriptions/.../operationResults/<id>?api-version=2024-04-01"

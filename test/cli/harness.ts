@@ -1,7 +1,7 @@
 // Runs the BUILT command (dist/cli.js, as `npx arm-security-devops` would) against a mock ARM started in the
 // test process. Children are spawned asynchronously: a synchronous spawn would block the event loop that serves
 // the mock. HTTPS trust of the mock comes from NODE_EXTRA_CA_CERTS, as a user would set it.
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +24,8 @@ export interface CliHarness {
   env: NodeJS.ProcessEnv;
   caFile: string;
   run(args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun>;
+  /** The command started but not awaited, to signal it (Ctrl+C) while it runs. */
+  start(args: string[], env?: NodeJS.ProcessEnv): RunningCli;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startCliHarness(): Promise<CliHarness> {
     env,
     caFile,
     run: (args, extra) => runNode([cli, ...args], { ...env, ...extra }),
+    start: (args, extra) => startCommand(process.execPath, [cli, ...args], { ...env, ...extra }),
     close: async () => {
       await mock.close();
       rmSync(dir, { recursive: true, force: true });
@@ -68,4 +71,44 @@ export function runCommand(file: string, args: string[], env: NodeJS.ProcessEnv,
 /** The mock's connector as CLI flags. */
 export function idFlags(mock: MockArm): string[] {
   return ["--endpoint", mock.endpoint, "--subscription", "5d3c1b7e-2f4a-4c8e-9b61-0a7f3e2d9c15", "--resource-group", "contoso-rg", "--connector", "contoso-connector"];
+}
+
+/** A child still running: its output so far, and its exit (code, or the signal that ended it). */
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  output(): { stdout: string; stderr: string };
+  /** Resolves once `text` (string or pattern) has appeared on stdout or stderr; rejects after `timeoutMs`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  exit: Promise<CliRun & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `file args` without waiting for it, for tests that signal or type into a running command. */
+export function startCommand(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): RunningCli {
+  const child = spawn(file, args, { env, cwd: root, timeout: timeoutMs });
+  let stdout = "";
+  let stderr = "";
+  const seen = new Set<() => void>();
+  const onData = (): void => seen.forEach((check) => check());
+  child.stdout.setEncoding("utf8").on("data", (d: string) => ((stdout += d), onData()));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => ((stderr += d), onData()));
+  const exit = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  const waitFor = (text: string | RegExp, waitMs = 10_000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const found = (): boolean => (typeof text === "string" ? (stdout + stderr).includes(text) : text.test(stdout + stderr));
+      const timer = setTimeout(() => {
+        seen.delete(check);
+        reject(new Error(`${JSON.stringify(String(text))} did not appear within ${waitMs} ms; output so far: ${JSON.stringify(stdout + stderr)}`));
+      }, waitMs);
+      const check = (): void => {
+        if (!found()) return;
+        clearTimeout(timer);
+        seen.delete(check);
+        resolve();
+      };
+      seen.add(check);
+      check();
+    });
+  return { child, output: () => ({ stdout, stderr }), waitFor, exit };
 }

@@ -2,7 +2,7 @@
 // command in a pseudo-terminal and copies what it wrote (stdout and stderr alike) to our pipe.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, idFlags, runCommand, startCliHarness, type CliHarness } from "./harness.js";
+import { cli, idFlags, runCommand, startCliHarness, startCommand, type CliHarness } from "./harness.js";
 
 const hasScript = (() => {
   try {
@@ -41,5 +41,31 @@ describe.skipIf(!hasScript)("arm-security-devops wait on a terminal", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\r\[#{18}\.{12}\]\s+60%  Failed/);
     expect(r.stdout).toMatch(/TokenExchangeFailed/);
+  });
+
+  it("stops on Ctrl+C with exit 130, ending the bar's line before saying where it stopped", async () => {
+    h.mock.addOperationResult("op-tty-int", { steps: Array.from({ length: 200 }, (_, i) => i / 2), retryAfter: null });
+    const command = [process.execPath, cli, "wait", "op-tty-int", ...idFlags(h.mock), "--interval", "100ms"].map(quote).join(" ");
+    const running = startCommand("script", ["-qec", command, "/dev/null"], h.env);
+    await running.waitFor(/\]\s+1%  InProgress/);
+    running.child.stdin.write("\x03"); // what the Ctrl+C key sends; the terminal turns it into SIGINT
+    const r = await running.exit;
+    expect(r.code).toBe(130);
+    // The terminal echoes the key as "^C" after the bar; the CLI's newline then ends the bar's line.
+    expect(r.stdout).toMatch(/\x1b\[K(\^C)?\r?\n(\r?\n)*Interrupted \(last status: InProgress at [\d.]+%\)\. The operation continues on the service\./);
+  });
+
+  it("ends the bar's line before the message when --max-transient-errors polls in a row failed", async () => {
+    h.mock.addOperationResult("op-tty-503", { steps: [30] });
+    const good = { status: 200, headers: { "retry-after": "0" }, body: { name: "op-tty-503", status: "InProgress", percentComplete: 30 } };
+    const unavailable = { status: 503, headers: { "retry-after": "0" }, body: { error: { code: "ServiceUnavailable", message: "Busy." } } };
+    h.mock.script("GET", /\/operationResults\/op-tty-503$/, good, ...Array.from({ length: 8 }, () => unavailable));
+    const command = [process.execPath, cli, "wait", "op-tty-503", ...idFlags(h.mock), "--max-transient-errors", "1"].map(quote).join(" ");
+    const r = await runCommand("script", ["-qec", command, "/dev/null"], h.env);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(
+      /\]\s+30%  InProgress  [\d.]+s\x1b\[K\r?\n(\r?\n)*error: could not read the operation status: 2 polls in a row failed \(--max-transient-errors 1\); last status: InProgress at 30%\r?\n/,
+    );
+    expect(r.stdout).toMatch(/raise --max-transient-errors to keep trying longer/);
   });
 });

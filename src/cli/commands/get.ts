@@ -7,20 +7,22 @@ import type { OperationTarget } from "../args.js";
 import { ExitCode } from "../exitCodes.js";
 import { formatJson, formatOperationResult } from "../output.js";
 import type { Io } from "../io.js";
-
-export const OPERATION_RESULT_PATH =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}";
+import { OPERATION_RESULT_PATH } from "../operationUrl.js";
 
 /** One GET of the operation result: by ids through the typed path, by URL as given (already checked to be on the endpoint). */
-export async function readOperationResult(client: SecurityDevOpsClient, target: OperationTarget): Promise<OperationStatusResult> {
+export async function readOperationResult(
+  client: SecurityDevOpsClient,
+  target: OperationTarget,
+  abortSignal?: AbortSignal,
+): Promise<OperationStatusResult> {
   if (target.kind === "ids") {
     const response = await client
       .path(OPERATION_RESULT_PATH, target.subscriptionId, target.resourceGroupName, target.securityConnectorName, target.operationResultId)
-      .get();
+      .get({ abortSignal });
     if (isUnexpected(response)) throw toRestError(response);
     return checked(response.body, response.request.url);
   }
-  const response = await client.pathUnchecked(target.url).get();
+  const response = await client.pathUnchecked(target.url).get({ abortSignal });
   const status = Number(response.status);
   if (status < 200 || status > 299) throw toRestError(response);
   return checked(response.body, target.url);
@@ -37,9 +39,12 @@ function checked(body: unknown, url: string): OperationStatusResult {
   return result;
 }
 
-/** `get`: prints the operation result once. Exit 1 if it ended Failed/Canceled, else 0 (running included). */
-export async function runGet(client: SecurityDevOpsClient, target: OperationTarget, json: boolean, io: Io): Promise<ExitCode> {
-  const result = await readOperationResult(client, target);
+/**
+ * `get`: prints the operation result once. Exit 1 if it ended Failed/Canceled, else 0 (running included).
+ * `interrupt` (Ctrl+C) cancels the request, its retries and the sign-in it waits for.
+ */
+export async function runGet(client: SecurityDevOpsClient, target: OperationTarget, json: boolean, io: Io, interrupt?: AbortSignal): Promise<ExitCode> {
+  const result = await readOperationResult(client, target, interrupt);
   io.out(json ? formatJson(result) : formatOperationResult(result));
   const status = classifyStatus(result.status);
   return status === "failed" || status === "canceled" ? ExitCode.operationFailed : ExitCode.ok;

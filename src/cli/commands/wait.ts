@@ -1,27 +1,26 @@
 import type { SecurityDevOpsClient } from "../../generated/clientDefinitions.js";
-import { isAbortError } from "../../custom/errors/guards.js";
+import { isAbortError, isPollingError } from "../../custom/errors/guards.js";
 import { pollOperationResult } from "../../custom/poller/pollOperationResult.js";
 import { classifyStatus } from "../../custom/poller/status.js";
 import type { RunCommand } from "../args.js";
 import { ExitCode } from "../exitCodes.js";
+import { describeExhaustedRetries } from "../failure.js";
 import type { Io } from "../io.js";
 import { formatJson, formatOperationResult } from "../output.js";
 import { formatElapsed, ProgressReporter } from "../progressBar.js";
-
-/** Exit code for Ctrl+C, as shells report a SIGINT death (128 + 2). */
-export const INTERRUPTED = 130;
 
 /**
  * `wait`: polls until the operation is terminal, drawing progress on stderr (none with --json), then prints the
  * final result. Failed/Canceled is an answer, not an exception here (resolveOnUnsuccessful), so the final
  * document — error included — is printed the same way as a success.
  */
-export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io: Io, interrupt?: AbortSignal): Promise<ExitCode | typeof INTERRUPTED> {
+export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io: Io, interrupt?: AbortSignal): Promise<ExitCode> {
   const target = cmd.target.kind === "url" ? cmd.target.url : cmd.target;
   const poller = pollOperationResult(client, target, {
     resolveOnUnsuccessful: true,
     timeoutInMs: cmd.timeoutMs,
     intervalInMs: cmd.intervalMs,
+    maxTransientErrors: cmd.maxTransientErrors,
     abortSignal: interrupt,
   });
   const progress = cmd.json ? undefined : new ProgressReporter(io.progress);
@@ -33,13 +32,17 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
     result = await poller.pollUntilDone();
   } catch (error) {
     progress?.finish();
-    if (!isAbortError(error)) throw error;
     const state = poller.operationState;
     const percent = state?.percentComplete === undefined ? "" : ` at ${state.percentComplete}%`;
     const last = state?.operationResult ? `${state.operationResult.status}${percent}` : "not yet read";
+    if (isPollingError(error, "transientErrorsExhausted")) {
+      for (const line of describeExhaustedRetries(error, cmd.maxTransientErrors, last)) io.err(line);
+      return ExitCode.transport;
+    }
+    if (!isAbortError(error)) throw error;
     if (interrupt?.aborted) {
       io.err(`Interrupted (last status: ${last}). The operation continues on the service.`);
-      return INTERRUPTED;
+      return ExitCode.interrupted;
     }
     io.err(`Timed out after ${formatElapsed(cmd.timeoutMs ?? 0)} (--timeout); last status: ${last}. The operation may still finish.`);
     return ExitCode.timeout;
