@@ -69,5 +69,7 @@ function causeOf(error: unknown): string {
   const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
   const code = (error as { code?: unknown }).code;
   if (cause instanceof Error) return ` (${cause.message})`;
-  return typeof code === "string" && code !== "" ? ` (${code})` : "";
+  // Node's network errors already say their code ("connect ECONNREFUSED 127.0.0.1:443"): not twice.
+  const said = error instanceof Error && typeof code === "string" && error.message.includes(code);
+  return typeof code === "string" && code !== "" && !said ? ` (${code})` : "";
 }

@@ -40,6 +40,19 @@ describe("arm-security-devops transport and authentication errors", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 
+  it("wait exits 3 after --max-transient-errors polls when nothing listens there, with the connection error", async () => {
+    const port = await closedPort();
+    const flags = idFlags(h.mock);
+    flags[1] = `https://127.0.0.1:${port}`;
+    const r = await h.run(["wait", "op", ...flags, "--max-transient-errors", "0"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      "error: could not read the operation status: 1 poll failed (--max-transient-errors 0); last status: not yet read",
+      `  last error: connect ECONNREFUSED 127.0.0.1:${port}`,
+      "The operation may still be running: run wait again later, or raise --max-transient-errors to keep trying longer.",
+    ]);
+  }, 30_000);
+
   it("exits 3 when the endpoint's certificate is not trusted", async () => {
     h.mock.addOperationResult("op-tls", { steps: [] });
     const r = await h.run(["get", "op-tls", ...idFlags(h.mock)], { NODE_EXTRA_CA_CERTS: "" });
