@@ -53,6 +53,7 @@ export function createClient(
   }
   const userAgentInfo = `${packageName}/${packageVersion}`;
   const callerPrefix = options.userAgentOptions?.userAgentPrefix;
+  // Token scopes are core-client's default: `${endpoint}/.default` unless options.credentials.scopes.
   return getClient(endpoint, credential, {
     ...options,
     endpoint,
@@ -62,7 +63,6 @@ export function createClient(
       userAgentPrefix: callerPrefix ? `${callerPrefix} ${userAgentInfo}` : userAgentInfo,
     },
     loggingOptions: { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info },
-    credentials: { ...options.credentials, scopes: options.credentials?.scopes ?? [`${endpoint}/.default`] },
   }) as SecurityDevOpsClient;
 }
 

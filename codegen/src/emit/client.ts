@@ -75,6 +75,7 @@ export function createClient(credential: TokenCredential, options: ${name}Option
   }
   const userAgentInfo = \`\${packageName}/\${packageVersion}\`;
   const callerPrefix = options.userAgentOptions?.userAgentPrefix;
+  // Token scopes are core-client's default: \`\${endpoint}/.default\` unless options.credentials.scopes.
   return getClient(endpoint, credential, {
     ...options,
     endpoint,
@@ -84,7 +85,6 @@ export function createClient(credential: TokenCredential, options: ${name}Option
       userAgentPrefix: callerPrefix ? \`\${callerPrefix} \${userAgentInfo}\` : userAgentInfo,
     },
     loggingOptions: { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info },
-    credentials: { ...options.credentials, scopes: options.credentials?.scopes ?? [\`\${endpoint}/.default\`] },
   }) as ${name};
 }
 
