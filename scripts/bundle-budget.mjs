@@ -95,7 +95,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { host, apps, standalone } = await measureBudget();
   const ceilings = readCeilings();
   let failed = false;
-  console.log(`bundle-budget: host app (core-client + core-lro, ${HOST_APP}): ${kb(host.gzip)} gzip (${grouped(host.gzip)} B)`);
+  console.log(
+    `bundle-budget: host app (core-client + core-lro, ${HOST_APP}): ${kb(host.gzip)} gzip (${grouped(host.gzip)} B)`,
+  );
   for (const app of apps) {
     const target = app.addedGzip <= app.targetBytes ? "meets" : "not met yet";
     const ceiling = ceilings[app.key];

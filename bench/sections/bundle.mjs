@@ -13,9 +13,13 @@ const sizesNote = (s) => `min ${kb(s.minified)} KB, br ${kb(s.brotli)} KB`;
 
 export async function run({ root, snap }) {
   const budget = await measureBudget({ absWorkingDir: root, packageEntry: `${snap}/dist/index.js` });
-  const rows = [row("bundle gzip", "host: core-client + core-lro", "B", single(budget.host.gzip), { note: sizesNote(budget.host) })];
+  const rows = [
+    row("bundle gzip", "host: core-client + core-lro", "B", single(budget.host.gzip), { note: sizesNote(budget.host) }),
+  ];
   for (const app of budget.apps) {
-    rows.push(row("bundle gzip", `host + ours: ${app.label}`, "B", single(app.sizes.gzip), { note: sizesNote(app.sizes) }));
+    rows.push(
+      row("bundle gzip", `host + ours: ${app.label}`, "B", single(app.sizes.gzip), { note: sizesNote(app.sizes) }),
+    );
   }
   for (const app of budget.apps) {
     rows.push(
@@ -27,7 +31,13 @@ export async function run({ root, snap }) {
     );
   }
   const { ours, bare } = budget.standalone;
-  rows.push(row("bundle gzip standalone", "bare core-client get+poll", "B", single(bare.gzip), { ratio: 1, vs: "bare", note: sizesNote(bare) }));
+  rows.push(
+    row("bundle gzip standalone", "bare core-client get+poll", "B", single(bare.gzip), {
+      ratio: 1,
+      vs: "bare",
+      note: sizesNote(bare),
+    }),
+  );
   rows.push(
     row("bundle gzip standalone", "ours get+poll", "B", single(ours.gzip), {
       ratio: ratio(ours.gzip, bare.gzip),
@@ -37,7 +47,12 @@ export async function run({ root, snap }) {
   );
   const data = {
     host: budget.host.gzip,
-    apps: Object.fromEntries(budget.apps.map((app) => [app.key, { gzip: app.sizes.gzip, addedGzip: app.addedGzip, targetBytes: app.targetBytes }])),
+    apps: Object.fromEntries(
+      budget.apps.map((app) => [
+        app.key,
+        { gzip: app.sizes.gzip, addedGzip: app.addedGzip, targetBytes: app.targetBytes },
+      ]),
+    ),
     standalone: { ours: ours.gzip, bare: bare.gzip },
   };
   return { rows, data };

@@ -36,7 +36,8 @@ async function importIdentity(): Promise<typeof import("@azure/identity")> {
   try {
     return await import("@azure/identity");
   } catch (error) {
-    const missing = (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("'@azure/identity'");
+    const missing =
+      (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("'@azure/identity'");
     if (!missing) throw error;
     throw new UsageError(
       "the CLI signs in with DefaultAzureCredential from @azure/identity, which is not installed: " +

@@ -31,7 +31,8 @@ async function importSelfsigned(): Promise<typeof import("selfsigned")> {
     return await import("selfsigned");
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const missing = (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
+    const missing =
+      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
     if (!missing) throw error;
     throw new Error(
       "arm-security-devops/testing makes the mock's HTTPS certificate with the selfsigned package, which is not " +

@@ -18,7 +18,11 @@ describe("core-client's runtime in Chromium", () => {
   beforeEach(() => mock.reset());
 
   it("gives the body as a web ReadableStream from asBrowserStream, unread", async () => {
-    await mock.script("GET", "/stream", { status: 200, headers: { "content-type": "application/octet-stream" }, rawBody: "streamed bytes" });
+    await mock.script("GET", "/stream", {
+      status: 200,
+      headers: { "content-type": "application/octet-stream" },
+      rawBody: "streamed bytes",
+    });
     const response = await client.pathUnchecked("/stream").get().asBrowserStream();
     expect(response.status).toBe("200");
     expect(response.body).toBeInstanceOf(ReadableStream);
@@ -32,7 +36,9 @@ describe("core-client's runtime in Chromium", () => {
 
   it("sends a Blob body as its bytes, with the Blob's type as content-type", async () => {
     await mock.script("PUT", "/blob", { status: 200, body: {} });
-    const response = await client.pathUnchecked("/blob").put({ body: new Blob(["blob bytes"], { type: "text/plain" }) });
+    const response = await client
+      .pathUnchecked("/blob")
+      .put({ body: new Blob(["blob bytes"], { type: "text/plain" }) });
     expect(response.status).toBe("200");
     // The CORS preflight is recorded too; the PUT is the request itself.
     const sent = (await mock.requests()).find((request) => request.method === "PUT");

@@ -23,14 +23,21 @@ export async function runHostApp(credential: TokenCredential, input: AppInput): 
     apiVersion: "2024-04-01",
     credentials: { scopes: ["https://management.azure.com/.default"] },
   });
-  const resource = client.pathUnchecked(CONFIGURATION, input.subscriptionId, input.resourceGroupName, input.securityConnectorName);
+  const resource = client.pathUnchecked(
+    CONFIGURATION,
+    input.subscriptionId,
+    input.resourceGroupName,
+    input.securityConnectorName,
+  );
   const current = await resource.get({ abortSignal: input.abortSignal });
   if (current.status !== "200") throw new Error(`unexpected status ${current.status}`);
 
   const poller = createHttpPoller(
     {
-      sendInitialRequest: async () => lroResponse(await resource.put({ body: { properties: { autoDiscovery: "Enabled" } } })),
-      sendPollRequest: async (path, options) => lroResponse(await client.pathUnchecked(path).get({ abortSignal: options?.abortSignal })),
+      sendInitialRequest: async () =>
+        lroResponse(await resource.put({ body: { properties: { autoDiscovery: "Enabled" } } })),
+      sendPollRequest: async (path, options) =>
+        lroResponse(await client.pathUnchecked(path).get({ abortSignal: options?.abortSignal })),
     },
     { resourceLocationConfig: "azure-async-operation" },
   );

@@ -82,11 +82,16 @@ describe("request bodies", () => {
     }
     const sent = await put({ body: { owner: new Owner("contoso", "s"), stamp: new Stamp() } });
     expect(sent.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(sent.body.toString("utf8"))).toEqual({ owner: { name: "contoso", secret: "s" }, stamp: "2026-11-27" });
+    expect(JSON.parse(sent.body.toString("utf8"))).toEqual({
+      owner: { name: "contoso", secret: "s" },
+      stamp: "2026-11-27",
+    });
   });
 
   it("sends an object without a prototype as JSON", async () => {
-    const body = Object.assign(Object.create(null) as Record<string, unknown>, { properties: { autoDiscovery: "Enabled" } });
+    const body = Object.assign(Object.create(null) as Record<string, unknown>, {
+      properties: { autoDiscovery: "Enabled" },
+    });
     const sent = await put({ body });
     expect(JSON.parse(sent.body.toString("utf8"))).toEqual({ properties: { autoDiscovery: "Enabled" } });
   });
@@ -135,7 +140,9 @@ describe("request bodies", () => {
   });
 
   it("streams a Node Readable body, and a function returning one", async () => {
-    expect((await put({ body: Readable.from([Buffer.from("ab"), Buffer.from("cd")]) })).body.toString("utf8")).toBe("abcd");
+    expect((await put({ body: Readable.from([Buffer.from("ab"), Buffer.from("cd")]) })).body.toString("utf8")).toBe(
+      "abcd",
+    );
     expect((await put({ body: () => Readable.from([Buffer.from("lazy")]) })).body.toString("utf8")).toBe("lazy");
   });
 
@@ -166,20 +173,29 @@ describe("request headers", () => {
     const fromHeader = await put({ body: { a: 1 }, headers: { "content-type": "application/merge-patch+json" } });
     expect(fromHeader.headers["content-type"]).toBe("application/merge-patch+json");
     expect(fromHeader.body.toString("utf8")).toBe('{"a":1}');
-    const fromOption = await put({ body: { a: 1 }, contentType: "application/x", headers: { "content-type": "application/y" } });
+    const fromOption = await put({
+      body: { a: 1 },
+      contentType: "application/x",
+      headers: { "content-type": "application/y" },
+    });
     expect(fromOption.headers["content-type"]).toBe("application/x");
   });
 
   it("asks for application/json unless accept or an accept header says otherwise", async () => {
     expect((await put({})).headers["accept"]).toBe("application/json");
     expect((await put({ headers: { accept: "application/xml" } })).headers["accept"]).toBe("application/xml");
-    expect((await put({ accept: "text/plain", headers: { accept: "application/xml" } })).headers["accept"]).toBe("text/plain");
+    expect((await put({ accept: "text/plain", headers: { accept: "application/xml" } })).headers["accept"]).toBe(
+      "text/plain",
+    );
   });
 
   it.runIf(runtimeHasBinaryAndHeaderFixes)(
     "reads Content-Type and Accept headers whatever their case (ts-http-runtime ≥ 0.3.7)",
     async () => {
-      const sent = await put({ body: { a: 1 }, headers: { "Content-Type": "application/merge-patch+json", Accept: "application/xml" } });
+      const sent = await put({
+        body: { a: 1 },
+        headers: { "Content-Type": "application/merge-patch+json", Accept: "application/xml" },
+      });
       expect(sent.headers["content-type"]).toBe("application/merge-patch+json");
       expect(sent.headers["accept"]).toBe("application/xml");
     },
@@ -195,11 +211,18 @@ describe("request headers", () => {
 });
 
 describe("request URLs", () => {
-  const get = (path: string, values: unknown[] = [], options: RequestParameters = {}, clientOptions?: SecurityDevOpsClientOptions) =>
-    (client(clientOptions).pathUnchecked as unknown as (p: string, ...v: unknown[]) => { get: (o: RequestParameters) => PromiseLike<unknown> })(
-      path,
-      ...values,
-    ).get(options);
+  const get = (
+    path: string,
+    values: unknown[] = [],
+    options: RequestParameters = {},
+    clientOptions?: SecurityDevOpsClientOptions,
+  ) =>
+    (
+      client(clientOptions).pathUnchecked as unknown as (
+        p: string,
+        ...v: unknown[]
+      ) => { get: (o: RequestParameters) => PromiseLike<unknown> }
+    )(path, ...values).get(options);
 
   it("percent-encodes each path value into its segment", async () => {
     await get("/a/{x}/b/{y}", ["sp ace/slash?#%", "ünï"]);
@@ -277,7 +300,10 @@ describe("responses", () => {
   const getEcho = (options: RequestParameters = {}) => client().pathUnchecked("/r").get(options);
 
   it("gives the status as a string, headers as a lower-cased object and a JSON body parsed", async () => {
-    server.answer("/r", { headers: { "Content-Type": "application/json; charset=utf-8", "X-Ms-Request-Id": "r1" }, body: '{"status":"Succeeded"}' });
+    server.answer("/r", {
+      headers: { "Content-Type": "application/json; charset=utf-8", "X-Ms-Request-Id": "r1" },
+      body: '{"status":"Succeeded"}',
+    });
     const response = await getEcho();
     expect(response.status).toBe("200");
     expect(response.headers["x-ms-request-id"]).toBe("r1");
@@ -299,17 +325,22 @@ describe("responses", () => {
   it("returns a 4xx with its ARM error body as data, and calls onResponse once with it", async () => {
     server.answer("/r", { status: 404, body: '{"error":{"code":"ResourceNotFound","message":"gone"}}' });
     const seen: unknown[] = [];
-    const response = await getEcho({ onResponse: (raw, error) => seen.push({ status: raw.status, body: raw.parsedBody, error }) });
+    const response = await getEcho({
+      onResponse: (raw, error) => seen.push({ status: raw.status, body: raw.parsedBody, error }),
+    });
     expect(response.status).toBe("404");
     expect(response.body).toEqual({ error: { code: "ResourceNotFound", message: "gone" } });
-    expect(seen).toEqual([{ status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } }, error: undefined }]);
+    expect(seen).toEqual([
+      { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } }, error: undefined },
+    ]);
   });
 
   it("rejects unparsable JSON under application/json with a PARSE_ERROR, after calling onResponse with the error", async () => {
     server.answer("/r", { headers: { "content-type": "application/json", "x-ms-request-id": "r2" }, body: "{oops" });
     const seen: Array<{ status: number; header?: string; error: unknown; legacy: unknown }> = [];
     const outcome = await getEcho({
-      onResponse: (raw, error, legacy) => seen.push({ status: raw.status, header: raw.rawHeaders?.["x-ms-request-id"], error, legacy }),
+      onResponse: (raw, error, legacy) =>
+        seen.push({ status: raw.status, header: raw.rawHeaders?.["x-ms-request-id"], error, legacy }),
     }).then(
       () => undefined,
       (e: unknown) => e,
@@ -338,7 +369,10 @@ describe("response streams", () => {
 describe("request options reach the pipeline", () => {
   /** A client whose per-call policy hands each request to `see` before it is sent. */
   const watched = (see: (request: Record<string, unknown>) => void, position: "perCall" | "perRetry" = "perCall") => {
-    const policy: PipelinePolicy = { name: "watch", sendRequest: (request, next) => (see(request as never), next(request)) };
+    const policy: PipelinePolicy = {
+      name: "watch",
+      sendRequest: (request, next) => (see(request as never), next(request)),
+    };
     return client({ additionalPolicies: [{ position, policy }] });
   };
 
@@ -361,7 +395,9 @@ describe("request options reach the pipeline", () => {
     expect(seen).toEqual([5_000, true]);
     expect(progressed).toBeGreaterThan(0);
     controller.abort();
-    await expect(client().pathUnchecked("/echo").get({ abortSignal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(client().pathUnchecked("/echo").get({ abortSignal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 
   it("runs per-call policies once and per-retry policies after signing, on each attempt", async () => {
@@ -370,10 +406,16 @@ describe("request options reach the pipeline", () => {
     const retried = client({
       retryOptions: { maxRetries: 1, retryDelayInMs: 1 },
       additionalPolicies: [
-        { position: "perCall", policy: { name: "perCall", sendRequest: (r, next) => (order.push("perCall"), next(r)) } },
+        {
+          position: "perCall",
+          policy: { name: "perCall", sendRequest: (r, next) => (order.push("perCall"), next(r)) },
+        },
         {
           position: "perRetry",
-          policy: { name: "perRetry", sendRequest: (r, next) => (order.push(`perRetry:${r.headers.has("authorization")}`), next(r)) },
+          policy: {
+            name: "perRetry",
+            sendRequest: (r, next) => (order.push(`perRetry:${r.headers.has("authorization")}`), next(r)),
+          },
         },
       ],
     });
@@ -399,7 +441,13 @@ describe("the pipeline", () => {
       .map((policy) => policy.name);
     // The names core-rest-pipeline's createPipelineFromOptions and core-client's createDefaultPipeline give.
     expect(names).toEqual(
-      expect.arrayContaining(["formDataPolicy", "multipartPolicy", "ApiVersionPolicy", "bearerTokenAuthenticationPolicy", "defaultRetryPolicy"]),
+      expect.arrayContaining([
+        "formDataPolicy",
+        "multipartPolicy",
+        "ApiVersionPolicy",
+        "bearerTokenAuthenticationPolicy",
+        "defaultRetryPolicy",
+      ]),
     );
     expect(names.filter((name) => name === "logPolicy")).toHaveLength(1);
     expect(names.at(-1)).toBe("logPolicy");

@@ -41,12 +41,22 @@ export async function startEchoServer(): Promise<EchoServer> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+      const request = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       received.push(request);
       const path = request.url.split("?")[0]!;
       const answer = scripted.get(path)?.shift();
       if (!answer) {
-        const echo = { method: request.method, url: request.url, headers: request.headers, body: request.body.toString("base64") };
+        const echo = {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.body.toString("base64"),
+        };
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(echo));
         return;
       }

@@ -57,7 +57,9 @@ export function installedSize(dir: string): { packages: string[]; diskBytes: num
   const lock = JSON.parse(readFileSync(join(dir, "node_modules/.package-lock.json"), "utf8")) as {
     packages: Record<string, { version?: string }>;
   };
-  const packages = Object.entries(lock.packages).map(([path, entry]) => `${path.replace(/^.*node_modules\//, "")}@${entry.version}`);
+  const packages = Object.entries(lock.packages).map(
+    ([path, entry]) => `${path.replace(/^.*node_modules\//, "")}@${entry.version}`,
+  );
   const total = { diskBytes: 0, fileBytes: 0 };
   const walk = (path: string): void => {
     const stat = lstatSync(path);

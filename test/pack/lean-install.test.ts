@@ -54,9 +54,11 @@ describe("a lean install of the packed package", () => {
   it("has a CLI that exits 2 without @azure/identity, naming the package to install, before sending anything", () => {
     // Never run the CLI where it could sign in for real (DefaultAzureCredential would probe the network).
     expect(resolvable("@azure/identity")).toBe(false);
-    // A loopback endpoint that nothing listens on: had the CLI got past sign-in, it would fail with exit 3.
+    // An endpoint in the .invalid domain, which never resolves: nothing can be sent even in a failure of this test,
+    // and it is not a loopback one (for those the CLI asks for a fixed token and never loads @azure/identity).
     const cli = join(consumer, "node_modules/arm-security-devops/dist/cli.js");
-    const result = run([cli, "get", "op-1", "--subscription", "s", "--resource-group", "r", "--connector", "c", "--endpoint", "https://127.0.0.1:9"]);
+    const target = ["op-1", "--subscription", "s", "--resource-group", "r", "--connector", "c"];
+    const result = run([cli, "get", ...target, "--endpoint", "https://management.arm.invalid"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("@azure/identity, which is not installed");
     expect(result.stderr).toContain("npm install @azure/identity");

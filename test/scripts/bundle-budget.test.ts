@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 // from a scratch file. It bundles the built package: npm test builds before this suite; without dist/ it is skipped.
 const root = new URL("../..", import.meta.url).pathname;
 const built = existsSync(join(root, "dist/index.js"));
-if (!built) console.warn("[test/scripts] dist/index.js is absent (run the build): the bundle budget tests are skipped.");
+if (!built)
+  console.warn("[test/scripts] dist/index.js is absent (run the build): the bundle budget tests are skipped.");
 
 const scratch = mkdtempSync(join(tmpdir(), "bundle-budget-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -28,7 +29,8 @@ function budget(ceilings: object | undefined, ...args: string[]) {
 
 /** The bytes each app adds, as the script prints them ("+2,600 B"). */
 function added(stdout: string): { get: number; lro: number } {
-  const figure = (label: string) => Number(new RegExp(`\\+ ${label}: .*\\(\\+([\\d,]+) B\\)`).exec(stdout)![1]!.replace(/,/g, ""));
+  const figure = (label: string) =>
+    Number(new RegExp(`\\+ ${label}: .*\\(\\+([\\d,]+) B\\)`).exec(stdout)![1]!.replace(/,/g, ""));
   return { get: figure("a GET"), lro: figure("a GET and getLongRunningPoller") };
 }
 
@@ -41,7 +43,9 @@ describe.skipIf(!built)("the bundle budget step", { timeout: 60_000 }, () => {
 
     const run = budget(figures);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\+ a GET: \+\d+\.\d KB gzip \(\+[\d,]+ B\); target ≤ 2\.0 KB: (meets|not met yet); ceiling/);
+    expect(run.stdout).toMatch(
+      /\+ a GET: \+\d+\.\d KB gzip \(\+[\d,]+ B\); target ≤ 2\.0 KB: (meets|not met yet); ceiling/,
+    );
     expect(run.stdout).toMatch(/\+ a GET and getLongRunningPoller: .*target ≤ 6\.0 KB: (meets|not met yet); ceiling/);
     expect(run.stdout).toMatch(/standalone, for information: .*\(\d\.\d{3}×\)/);
   });
