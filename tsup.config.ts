@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
-// Four entries: the library (neutral: Node, Deno and browsers; no Node built-ins), its browser build, the testing
-// mock (Node only) and the CLI (Node only). Each is emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts).
+// Three entries: the library (neutral: one build for Node, Deno and browsers, with no Node built-ins; the Azure core
+// libraries it imports bring their own browser builds), the testing mock (Node only) and the CLI (Node only). The
+// library and the mock are emitted as ESM (.js + .d.ts) and CJS (.cjs + .d.cts), the CLI as ESM.
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
@@ -15,21 +16,6 @@ export default defineConfig([
     splitting: false,
     // Deno reads `@ts-self-types` to find the declarations of a plain .js module.
     banner: ({ format }) => (format === "esm" ? { js: '/* @ts-self-types="./index.d.ts" */' } : {}),
-  },
-  {
-    // The library again, for browser bundlers (package.json's "browser" condition): the same code with the Node-only
-    // pipeline policies compiled out (src/custom/rest/pipeline.ts). ESM only; the declarations are index.d.ts.
-    entry: { browser: "src/index.ts" },
-    format: ["esm"],
-    platform: "browser",
-    target: "es2022",
-    dts: false,
-    sourcemap: false,
-    clean: false,
-    treeshake: true,
-    splitting: false,
-    define: { __BROWSER_BUILD__: "true" },
-    banner: { js: '/* @ts-self-types="./index.d.ts" */' },
   },
   {
     entry: { testing: "src/testing/index.ts" },

@@ -54,7 +54,7 @@ export async function compileBarePollApp(root, workDir) {
 export function snapshot(root, workDir) {
   const snap = join(workDir, "snap");
   rmSync(snap, { recursive: true, force: true });
-  for (const file of ["dist/index.js", "dist/browser.js", "dist/testing.cjs"]) {
+  for (const file of ["dist/index.js", "dist/testing.cjs"]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing (is another build running?)`);
     cpSync(join(root, file), join(snap, file));
   }

@@ -14,11 +14,6 @@ interface PluginOptions {
   "client-name"?: string;
   /** package.json whose name and version go into the user agent, relative to codegen/. */
   "package-json"?: string;
-  /**
-   * Module the factory imports `getClient` and `ClientOptions` from, as written in the import (relative to the output
-   * folder, or a package name). Default: "@azure-rest/core-client".
-   */
-  runtime?: string;
 }
 
 async function packageDetails(path: string): Promise<{ name: string; version: string }> {
@@ -39,12 +34,7 @@ extension.add(PLUGIN_NAME, async (host) => {
   const pkg = await packageDetails(fileURLToPath(new URL(options["package-json"] ?? "../package.json", extensionDir)));
   const inputs = await session.getValue<string[]>("input-file", []);
   const specName = (Array.isArray(inputs) ? inputs[0] : String(inputs))?.split(/[\\/]/).pop() ?? "swagger";
-  const files = generateFiles(session.model, {
-    clientName,
-    packageName: pkg.name,
-    packageVersion: pkg.version,
-    runtime: options.runtime ?? "@azure-rest/core-client",
-  });
+  const files = generateFiles(session.model, { clientName, packageName: pkg.name, packageVersion: pkg.version });
   for (const [name, body] of files) {
     session.writeFile({
       filename: `${name}.ts`,

@@ -1,6 +1,7 @@
 // The steps of `npm test`, in the order they run. Cheap static checks first, then the build that the artefact
 // tests need, then the suites. Each step is a separate process so that one crash cannot hide another's result.
 import { existsSync } from "node:fs";
+import { upstreamSpec } from "../spec/paths.mjs";
 import { vitestCounts } from "./run-step.mjs";
 
 const node = process.execPath;
@@ -13,7 +14,16 @@ const vitest = (name, args) => ({
 });
 
 export const steps = [
-  { name: "check:spec", command: [node, "scripts/check-spec.mjs"] },
+  // Needs the upstream spec outside the repository (scripts/spec/paths.mjs); on a clone without it the step is
+  // counted as skipped, with the reason, never as passed.
+  {
+    name: "check:spec",
+    command: [node, "scripts/check-spec.mjs"],
+    skip: () =>
+      existsSync(upstreamSpec)
+        ? undefined
+        : `the upstream spec is absent (${upstreamSpec}); set AZURE_REST_API_SPECS to an azure-rest-api-specs checkout to run it`,
+  },
   { name: "generated-up-to-date", command: [node, "scripts/check-generated.mjs"] },
   { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."] },
   { name: "build", command: [bin("tsup")], stopOnFailure: true },

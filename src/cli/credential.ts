@@ -35,8 +35,25 @@ export async function resolveCredential(endpoint: string, env: NodeJS.ProcessEnv
         `bearer token it accepts (the embedded mock's is \`mock.token\` of startMockArm() in arm-security-devops/testing)`,
     );
   }
-  const { DefaultAzureCredential } = await import("@azure/identity");
+  const { DefaultAzureCredential } = await importIdentity();
   return new DefaultAzureCredential();
+}
+
+// @azure/identity is an optional peer dependency (it is ~40 MB, and only the CLI needs it): when it is not
+// installed, say which package to add instead of printing Node's resolution error.
+async function importIdentity(): Promise<typeof import("@azure/identity")> {
+  try {
+    return await import("@azure/identity");
+  } catch (error) {
+    const missing =
+      (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("'@azure/identity'");
+    if (!missing) throw error;
+    throw new UsageError(
+      "the CLI signs in with DefaultAzureCredential from @azure/identity, which is not installed: " +
+        "add it next to arm-security-devops (npm install @azure/identity)",
+      { cause: error },
+    );
+  }
 }
 
 function fixedToken(token: string): TokenCredential {

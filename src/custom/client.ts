@@ -5,19 +5,22 @@ import {
   defaultEndpoint,
   type SecurityDevOpsClientOptions,
 } from "../generated/securityDevOpsClient.js";
+import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
+import { useRedactingLogPolicy } from "./logPolicy.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
 /**
  * Creates a client of the Microsoft.Security DevOps API (api-version 2024-04-01 unless `options.apiVersion`).
  *
- * It is the generated factory plus what a generated RLC cannot do by itself:
+ * It is the generated factory (@azure-rest/core-client's getClient and its default pipeline) plus what a generated
+ * RLC cannot do by itself:
  * - `client.path(...)` checks its arguments against the swagger's rules before any request is built, and throws an
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
  * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
- * (The pipeline itself, with the redacting log policy in place of core's, is built by the generated factory's
- * runtime, rest/getClient.ts.)
+ * - core's log policy is swapped for one that also redacts response headers and never prints TLS or proxy
+ *   settings (see logPolicy.ts).
  *
  * @param credential - A Microsoft Entra ID credential, e.g. `new DefaultAzureCredential()` from @azure/identity.
  * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, and every
@@ -25,6 +28,10 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  */
 export function createClient(credential: TokenCredential, options: SecurityDevOpsClientOptions = {}): SecurityDevOpsClient {
   const generated = createGeneratedClient(credential, options);
+  // A caller's own pipeline is theirs to configure; the one core built for us gets the redacting log policy.
+  if (!options.pipeline) {
+    useRedactingLogPolicy(generated.pipeline, { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info });
+  }
   const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {
     ...generated,

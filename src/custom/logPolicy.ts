@@ -1,24 +1,23 @@
 import type { Debugger } from "@azure/logger";
-import type { HttpHeaders, LogPolicyOptions, PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { HttpHeaders, LogPolicyOptions, Pipeline, PipelinePolicy } from "@azure/core-rest-pipeline";
 
-// Stands in for core-rest-pipeline's logPolicy (1.24) in the client's pipeline (rest/pipeline.ts). Core's leaks at
-// info level:
-// - response headers are printed unredacted (its sanitizer redacts only values found under a "headers" key, and
-//   the response's HttpHeaders object is passed as the root), so an Azure-AsyncOperation or Location URL with a
-//   SAS-like query, or a Set-Cookie, reaches the log;
-// - the whole request object is printed, `tlsSettings` and `proxySettings` included (a client key's passphrase,
-//   a proxy password).
-// This one prints the method, the URL with every query value but the allowed ones replaced, and headers whose
-// names are not allowed replaced, for requests and responses alike. Same allow-lists and options as core's.
+// Why the client does not keep core-rest-pipeline's log policy: at info level it leaks what this API carries.
+// - It prints the whole request object through its sanitizer, `tlsSettings` and `proxySettings` included (a client
+//   key's passphrase, a proxy password). Still so in @typespec/ts-http-runtime 0.3.11, the newest release.
+// - Up to ts-http-runtime 0.3.6 (the newest that runs on Node 20, so what our lockfile holds) it prints response
+//   headers unredacted: the sanitizer redacts only values found under a "headers" key, and the response's headers
+//   are passed as the root. An Azure-AsyncOperation or Location URL with a signature in its query, or a Set-Cookie,
+//   reaches the log.
+// This policy prints the method, the URL with every query value but the allowed ones replaced, and every header
+// whose name is not allowed replaced, for requests and responses alike. It takes core's options and allow-lists.
 
-/** The policy's name, the same as core's, so that `pipeline.removePolicy({ name: "logPolicy" })` still finds it. */
+/** The name core gives its log policy (core-rest-pipeline 1.24 and 1.25, ts-http-runtime 0.3.x). */
 const logPolicyName = "logPolicy";
 
 const REDACTED = "REDACTED";
 
-// core-rest-pipeline's default allow-list (typespec ts-http-runtime util/sanitizer.js), copied verbatim — spelling,
-// case and order — so that it is easy to diff against core's and gzip finds it as one run in a bundle that holds
-// both. Names are compared lower-cased.
+// The headers core's sanitizer lets through, as core spells them (ts-http-runtime util/sanitizer.js, which does not
+// export them), then ARM's own diagnostics. Names are compared lower-cased.
 const ALLOWED_HEADERS = [
   "x-ms-client-request-id",
   "x-ms-return-client-request-id",
@@ -66,53 +65,68 @@ const ALLOWED_HEADERS = [
 ];
 const ALLOWED_QUERY = ["api-version"];
 
-/** A log policy that redacts request and response headers and query values not on the allow-lists. */
+/** A log policy that redacts request and response headers and query values that are not on the allow-lists. */
 export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugger }): PipelinePolicy {
-  const headerNames = new Set(
-    [...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((n) => n.toLowerCase()),
+  const allowedHeaders = new Set(
+    [...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((name) => name.toLowerCase()),
   );
-  const queryNames = new Set(
-    [...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((n) => n.toLowerCase()),
+  const allowedQuery = new Set(
+    [...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((name) => name.toLowerCase()),
   );
   const log = options.logger;
 
-  const headers = (h: HttpHeaders): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(h.toJSON())) out[name] = headerNames.has(name) ? value : REDACTED;
-    return out;
-  };
-  const url = (text: string): string => {
-    let parsed: URL;
+  // HttpHeaders.toJSON() gives lower-cased names.
+  function redactHeaders(headers: HttpHeaders): Record<string, string> {
+    const redacted: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers.toJSON())) {
+      redacted[name] = allowedHeaders.has(name) ? value : REDACTED;
+    }
+    return redacted;
+  }
+
+  function redactUrl(text: string): string {
+    let url: URL;
     try {
-      parsed = new URL(text);
+      url = new URL(text);
     } catch {
       return REDACTED;
     }
-    for (const [key] of parsed.searchParams) {
-      if (!queryNames.has(key.toLowerCase())) parsed.searchParams.set(key, REDACTED);
+    for (const [name] of url.searchParams) {
+      if (!allowedQuery.has(name.toLowerCase())) url.searchParams.set(name, REDACTED);
     }
-    // A fragment or credentials in the URL are never sent, but may be in the string: drop them from the log.
-    parsed.hash = "";
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href;
-  };
+    // A fragment or credentials in the URL are never sent, but may be in the string: they stay out of the log.
+    url.hash = "";
+    url.username = "";
+    url.password = "";
+    return url.href;
+  }
 
   return {
     name: logPolicyName,
     async sendRequest(request, next) {
       if (!log.enabled) return next(request);
       const sent = {
-        url: url(request.url),
+        url: redactUrl(request.url),
         method: request.method,
-        headers: headers(request.headers),
+        headers: redactHeaders(request.headers),
         requestId: request.requestId,
       };
       log(`Request: ${JSON.stringify(sent, undefined, 2)}`);
       const response = await next(request);
       log(`Response status code: ${response.status}`);
-      log(`Headers: ${JSON.stringify(headers(response.headers), undefined, 2)}`);
+      log(`Headers: ${JSON.stringify(redactHeaders(response.headers), undefined, 2)}`);
       return response;
     },
   };
+}
+
+/**
+ * Swaps core's log policy on `pipeline` for the redacting one, found by name and put back with the placement core
+ * gives its own: after the Sign phase, so that it sees the request as sent (Authorization shown as REDACTED).
+ * test/reliability/logging.test.ts reads everything logged at verbose level, so a core release that renamed its
+ * policy (and kept it next to ours) would fail there.
+ */
+export function useRedactingLogPolicy(pipeline: Pipeline, options: LogPolicyOptions & { logger: Debugger }): void {
+  pipeline.removePolicy({ name: logPolicyName });
+  pipeline.addPolicy(redactingLogPolicy(options), { afterPhase: "Sign" });
 }

@@ -4,7 +4,7 @@
  * `selfsigned` is loaded only here, so a mock started with `https: false` or a given key pair never needs it.
  */
 export async function createTestCertificate(): Promise<{ key: string; cert: string }> {
-  const { generate } = await import("selfsigned");
+  const { generate } = await importSelfsigned();
   const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
     keySize: 2048,
     algorithm: "sha256",
@@ -22,4 +22,23 @@ export async function createTestCertificate(): Promise<{ key: string; cert: stri
     ],
   });
   return { key: pems.private, cert: pems.cert };
+}
+
+// selfsigned is an optional peer dependency (~9 MB with its crypto libraries, needed by the mock only): when it is
+// not installed, say which package to add instead of printing the runtime's resolution error.
+async function importSelfsigned(): Promise<typeof import("selfsigned")> {
+  try {
+    return await import("selfsigned");
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const missing =
+      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
+    if (!missing) throw error;
+    throw new Error(
+      "arm-security-devops/testing makes the mock's HTTPS certificate with the selfsigned package, which is not " +
+        "installed: add it as a dev dependency (npm install --save-dev selfsigned), or start the mock with " +
+        "`https: { key, cert }` or `https: false`",
+      { cause: error },
+    );
+  }
 }

@@ -10,11 +10,12 @@ import { mockCommands } from "./commands.js";
 // built ESM bundle and the loopback mock started by global-setup.ts. Run: vitest run --config test/browser/vitest.config.ts
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-// What a browser bundler resolves the package to: its "browser" condition.
-const dist = `${root}dist/browser.js`;
+// What a browser bundler resolves the package to: its one ESM build (the Azure core libraries under it resolve to
+// their own browser builds through their "browser" conditions, as in a user's bundler).
+const dist = `${root}dist/index.js`;
 const executablePath = findChromium();
 if (!executablePath) throw new Error("No Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium); install it with apt");
-if (!existsSync(dist)) throw new Error("dist/browser.js is missing: the browser suite runs against the build (npm run build)");
+if (!existsSync(dist)) throw new Error("dist/index.js is missing: the browser suite runs against the build (npm run build)");
 
 // One certificate for this run: the mock serves it and Chromium is told to trust exactly its public key.
 const certificate = await createTestCertificate();

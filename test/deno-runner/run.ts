@@ -1,5 +1,5 @@
 // Runs the behaviour suite in Deno against the packed package: packs it, installs the tarball into a throwaway
-// Deno project (.tmp/deno-consumer, package.json + node_modules, as `deno install` / npm would leave it), copies
+// Deno project (test/pack/consumer.ts: package.json + node_modules, as `deno install` / npm would leave it), copies
 // the runtime-neutral cases there, starts the mock and a loopback control server on the Node side, and runs
 // `deno test` with network access to 127.0.0.1 only. Run with tsx (npm test does). The Deno-side files are in test/deno.
 import { spawn } from "node:child_process";

@@ -3,9 +3,9 @@ import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
-import { createConsumer, pack, root } from "./consumer.js";
+import { createConsumer, root } from "./consumer.js";
 
 // The package as npm would publish it: packed, installed by name into a throwaway project, then loaded, type
 // checked and bundled the ways its users do. Run after the build (npm test does).
@@ -14,9 +14,9 @@ let files: string[];
 let consumer: string;
 
 beforeAll(() => {
-  const packed = pack();
+  const packed = inject("packed");
   files = packed.files;
-  // A Node consumer has Node's types; the version the repository itself builds with, so it comes from the cache.
+  // A Node consumer has Node's types: the version the repository itself builds with.
   consumer = createConsumer("consumer", packed.tarball, [`@types/node@${typesNodeVersion()}`]);
   for (const folder of ["test/pack/fixtures", "examples/readme"]) {
     for (const file of readdirSync(join(root, folder))) copyFileSync(join(root, folder, file), join(consumer, file));

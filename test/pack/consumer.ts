@@ -1,7 +1,10 @@
-// A throwaway consumer project with the packed tarball installed by name, as a user's `npm install` would leave
-// it. Used by the packed-artefact tests and by the Deno suite, so both run against what npm would publish.
+// A throwaway consumer project with the packed tarball installed by name, as a user's `npm install` leaves it. Used
+// by the packed-artefact and lean-install tests and by the Deno suite, so all of them run against what npm would
+// publish, with the dependencies npm resolves for a user.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,19 +26,47 @@ export function pack(): { tarball: string; files: string[] } {
 }
 
 /**
- * Creates `.tmp/<name>` with a package.json and installs the tarball into it. --offline: dependencies come from
- * the npm cache that `npm ci` filled, so this works without network and fails loudly if the package would pull
- * something new. `extraPackages` are installed beside it (e.g. @types/node for a Node consumer).
+ * Creates a consumer project named `name` with a package.json, installs the tarball into it with `extraPackages`
+ * beside it (e.g. @types/node for a Node consumer), and returns its directory. The project is outside the
+ * repository (in the system's temporary directory, one per checkout and name, emptied first): inside it, Node and
+ * Deno would find whatever the package lacks in the repository's own node_modules. npm resolves the dependencies from the registry as it does for a user: the
+ * registry metadata is fetched (`npm ci` never stores it, so a cache-only install fails on a fresh machine), and the
+ * tarballs come from the npm cache when they are there (`npm_config_cache` is honoured, like every npm setting).
+ * Install scripts stay off, as npm 11 does for dependencies by default.
  */
 export function createConsumer(name: string, tarball: string, extraPackages: string[] = []): string {
-  const dir = join(root, ".tmp", name);
+  const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
+  const dir = join(tmpdir(), `arm-security-devops-${checkout}-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
-  execFileSync(npm, ["install", tarball, ...extraPackages, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+  execFileSync(npm, ["install", tarball, ...extraPackages, "--no-audit", "--no-fund", "--ignore-scripts"], {
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 180_000,
   });
   return dir;
+}
+
+/**
+ * What an install put in `dir/node_modules`: the packages npm recorded, the disk space it takes as `du` counts it
+ * (allocated blocks, directories included: what a user sees), and the bytes of its files.
+ */
+export function installedSize(dir: string): { packages: string[]; diskBytes: number; fileBytes: number } {
+  // npm's own record of the tree (node_modules/.package-lock.json): one entry per installed package.
+  const lock = JSON.parse(readFileSync(join(dir, "node_modules/.package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
+  const packages = Object.entries(lock.packages).map(
+    ([path, entry]) => `${path.replace(/^.*node_modules\//, "")}@${entry.version}`,
+  );
+  const total = { diskBytes: 0, fileBytes: 0 };
+  const walk = (path: string): void => {
+    const stat = lstatSync(path);
+    total.diskBytes += stat.blocks * 512;
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
+    else total.fileBytes += stat.size;
+  };
+  walk(join(dir, "node_modules"));
+  return { packages, ...total };
 }

@@ -6,8 +6,6 @@ export interface ClientSettings {
   clientName: string;
   packageName: string;
   packageVersion: string;
-  /** Where the factory's `getClient` (same contract as @azure-rest/core-client's) comes from. */
-  runtime: string;
 }
 
 export function emitPackageInfo(settings: ClientSettings): string {
@@ -27,9 +25,7 @@ export const logger = createClientLogger(${JSON.stringify(settings.packageName)}
 
 export function emitClient(api: ApiInfo, settings: ClientSettings): string {
   const name = settings.clientName;
-  const runtime = JSON.stringify(settings.runtime);
-  return `import type { ClientOptions } from "@azure-rest/core-client";
-import { getClient } from ${runtime};
+  return `import { getClient, type ClientOptions } from "@azure-rest/core-client";
 import { isTokenCredential, type TokenCredential } from "@azure/core-auth";
 import type { ${name} } from "./clientDefinitions.js";
 import { logger } from "./logger.js";
@@ -79,6 +75,7 @@ export function createClient(credential: TokenCredential, options: ${name}Option
   }
   const userAgentInfo = \`\${packageName}/\${packageVersion}\`;
   const callerPrefix = options.userAgentOptions?.userAgentPrefix;
+  // Token scopes are core-client's default: \`\${endpoint}/.default\` unless options.credentials.scopes.
   return getClient(endpoint, credential, {
     ...options,
     endpoint,
@@ -88,7 +85,6 @@ export function createClient(credential: TokenCredential, options: ${name}Option
       userAgentPrefix: callerPrefix ? \`\${callerPrefix} \${userAgentInfo}\` : userAgentInfo,
     },
     loggingOptions: { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info },
-    credentials: { ...options.credentials, scopes: options.credentials?.scopes ?? [\`\${endpoint}/.default\`] },
   }) as ${name};
 }
 
