@@ -2,6 +2,7 @@
 // tests need, then the suites. Each step is a separate process so that one crash cannot hide another's result.
 import { existsSync } from "node:fs";
 import { vitestCounts } from "./run-step.mjs";
+import { findBun, findWorkerd } from "./runtimes.mjs";
 
 const node = process.execPath;
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -11,6 +12,8 @@ const vitest = (name, args) => ({
   command: [bin("vitest"), "run", ...args, "--reporter=default", "--reporter=json", `--outputFile=${report(name)}`],
   counts: () => vitestCounts(report(name)),
 });
+
+const bunBinary = findBun();
 
 export const steps = [
   { name: "check:spec", command: [node, "scripts/check-spec.mjs"] },
@@ -35,7 +38,20 @@ export const steps = [
   // resolution, which ignores the exports map.
   { name: "attw", command: [bin("attw"), "--pack", "."] },
   { name: "bundle-budget", command: [node, "scripts/bundle-budget.mjs"] },
+  // The same behaviour suite in Bun and in workerd (Cloudflare Workers), against the packed tarball. Their binaries
+  // are devDependencies; without them a developer's run skips with one line, and CI=true fails instead.
+  {
+    name: "bun",
+    command: [bin("tsx"), "test/bun-runner/run.ts"],
+    env: { ARM_BUN: bunBinary ?? "" },
+    counts: () => vitestCounts(report("bun")),
+    skip: () => missingRuntime(bunBinary, "no Bun binary in node_modules/@oven/bun-*/bin (devDependency bun); run npm ci"),
+  },
 ];
+
+function missingRuntime(binary, reason) {
+  return binary || process.env.CI === "true" ? undefined : reason;
+}
 
 // Same lookup as test/browser/chromium.ts (which the browser config uses); duplicated because this is plain JS.
 function findChromium() {
