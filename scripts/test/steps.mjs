@@ -14,6 +14,7 @@ const vitest = (name, args) => ({
 });
 
 const bunBinary = findBun();
+const workerdBinary = findWorkerd();
 
 export const steps = [
   { name: "check:spec", command: [node, "scripts/check-spec.mjs"] },
@@ -45,7 +46,17 @@ export const steps = [
     command: [bin("tsx"), "test/bun-runner/run.ts"],
     env: { ARM_BUN: bunBinary ?? "" },
     counts: () => vitestCounts(report("bun")),
-    skip: () => missingRuntime(bunBinary, "no Bun binary in node_modules/@oven/bun-*/bin (devDependency bun); run npm ci"),
+    skip: () =>
+      missingRuntime(bunBinary, "no Bun binary in node_modules/@oven/bun-*/bin (devDependency bun); run npm ci"),
+  },
+  {
+    ...vitest("workerd", ["--config", "test/workerd/vitest.config.ts"]),
+    env: { ARM_WORKERD: workerdBinary ?? "" },
+    skip: () =>
+      missingRuntime(
+        workerdBinary,
+        "no workerd binary in node_modules/@cloudflare/workerd-*/bin (devDependency workerd); run npm ci",
+      ),
   },
 ];
 

@@ -28,7 +28,12 @@ type Mode = keyof typeof MODES;
 
 const dir = prepareProject("bun-consumer", {
   api: "test/bun/api.ts",
-  files: ["test/bun/behaviour.test.ts", "test/bun/readme.test.ts", "examples/readme/node-esm.mjs", "examples/readme/node-cjs.cjs"],
+  files: [
+    "test/bun/behaviour.test.ts",
+    "test/bun/readme.test.ts",
+    "examples/readme/node-esm.mjs",
+    "examples/readme/node-cjs.cjs",
+  ],
 });
 const harness = await startHarness();
 writeFileSync(join(dir, "mock-ca.pem"), harness.mock.certificate ?? "");
@@ -37,7 +42,14 @@ let code = 0;
 try {
   for (const mode of Object.keys(MODES) as Mode[]) {
     const junit = join(dir, `junit-${mode}.xml`);
-    const args = ["test", "--timeout=20000", "--reporter=junit", `--reporter-outfile=${junit}`, "./behaviour.test.ts", "./readme.test.ts"];
+    const args = [
+      "test",
+      "--timeout=20000",
+      "--reporter=junit",
+      `--reporter-outfile=${junit}`,
+      "./behaviour.test.ts",
+      "./readme.test.ts",
+    ];
     console.log(`\n[bun ${mode}] bun ${args.join(" ")}`);
     const result = await runChild(bun, args, {
       cwd: dir,

@@ -40,7 +40,11 @@ export interface RunningChild {
 
 /** Starts a long-running command (a server); call stop() when done. */
 export function startChild(command: string, args: string[], options: ChildOptions): RunningChild {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", options.output, options.output] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", options.output, options.output],
+  });
   living.add(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
