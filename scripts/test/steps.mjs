@@ -14,13 +14,13 @@ const vitest = (name, args) => ({
 });
 
 const bunBinary = findBun();
+const workerdBinary = findWorkerd();
 // The Node majors of the version matrix: the aliases (node20, node22, …) of test/node-versions/binaries.
 const nodeMajors = Object.keys(
   JSON.parse(readFileSync("test/node-versions/binaries/package.json", "utf8")).dependencies,
 ).map((alias) => Number(alias.slice("node".length)));
 const hostMajor = Number(process.versions.node.split(".")[0]);
 const linuxX64 = process.platform === "linux" && process.arch === "x64";
-const workerdBinary = findWorkerd();
 
 export const steps = [
   { name: "check:spec", command: [node, "scripts/check-spec.mjs"] },

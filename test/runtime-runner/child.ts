@@ -18,10 +18,18 @@ export interface ChildResult {
 }
 
 const living = new Set<ChildProcess>();
-// A runner that throws or exits early must not leave a runtime behind (workerd keeps its sockets open).
-process.on("exit", () => {
+const killLiving = () => {
   for (const child of living) child.kill("SIGKILL");
-});
+};
+// A runner that throws, exits early or is stopped must not leave a runtime behind (workerd keeps its sockets
+// open). On a signal the children go first, then the signal takes its usual course.
+process.on("exit", killLiving);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    killLiving();
+    process.kill(process.pid, signal);
+  });
+}
 
 /** Runs a command to its end (or its time limit). */
 export function runChild(command: string, args: string[], options: ChildOptions): Promise<ChildResult> {
