@@ -1,5 +1,5 @@
 // Runs the behaviour suite in Bun against the packed package: the tarball installed into a throwaway project
-// (.tmp/bun-consumer) with the cases beside it, the mock and its control server on the Node side
+// (test/pack/consumer.ts) with the cases beside it, the mock and its control server on the Node side
 // (test/runtime-runner), and `bun test` twice, once per way Bun can trust the mock's self-signed certificate.
 // Run with tsx; npm test passes the Bun binary as ARM_BUN (scripts/test/runtimes.mjs finds it).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

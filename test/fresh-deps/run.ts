@@ -1,5 +1,5 @@
 // The behaviour suite against what npm gives a user today: the packed tarball installed into a project with no
-// lockfile (.tmp/fresh-consumer) by npm's CLI running on the newest Node of the matrix, so its dependencies are
+// lockfile (test/pack/consumer.ts) by npm running on the newest Node of the matrix, so its dependencies are
 // the newest releases within our ranges that accept that Node. Prints what it resolved beside the lockfile's
 // versions, then runs behaviour.test.ts on that Node. Run with tsx (npm test does).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { createConsumer, pack, root } from "../pack/consumer.js";
 import { runChild } from "../runtime-runner/child.js";
 import { noCounts, readVitestReport, writeReport } from "../runtime-runner/report.js";
-import { envFor, installNodeVersions, npmCli, registryTrust } from "../node-versions/install.js";
+import { envFor, installNodeVersions } from "../node-versions/install.js";
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 // The libraries whose releases decide whether the package works: what it imports and what those build on.
@@ -37,12 +37,24 @@ function versions(lockfile: string): Map<string, string[]> {
   return found;
 }
 
+/** Runs `action` with `env` merged into this process's environment, which the npm that createConsumer starts inherits. */
+function withEnv<T>(env: Record<string, string>, action: () => T): T {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return action();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
 const newest = installNodeVersions().at(-1)!;
-console.log(`installing the packed tarball with npm ${npmCli()} on Node ${newest.version}, no lockfile`);
-const dir = createConsumer("fresh-consumer", pack().tarball, [], {
-  command: [newest.binary, npmCli()],
-  env: { ...registryTrust(), PATH: envFor(newest).PATH! },
-});
+const nodeEnv = envFor(newest);
+console.log(`installing the packed tarball with npm on Node ${newest.version}, no lockfile`);
+const dir = withEnv(nodeEnv, () => createConsumer("fresh-consumer", pack().tarball));
 // behaviour.test.ts imports this to load the package by name with the "import" condition, from inside the project.
 writeFileSync(
   join(dir, "fresh-entry.mjs"),
@@ -76,7 +88,7 @@ const result = await runChild(
   ],
   {
     cwd: root,
-    env: { ...process.env, ...envFor(newest), ARM_FRESH_CONSUMER: dir },
+    env: { ...process.env, ...nodeEnv, ARM_FRESH_CONSUMER: dir },
     timeoutMs: SUITE_TIMEOUT_MS,
     output: "inherit",
   },

@@ -12,6 +12,6 @@ export default defineConfig({
     hookTimeout: 20_000,
     // The consumer's files load natively (no Vite transform), so Node itself resolves the package and its
     // dependencies there, as in a user's project.
-    server: { deps: { external: [/\/\.tmp\/fresh-consumer\//] } },
+    server: { deps: { external: [/fresh-consumer\//] } },
   },
 });

@@ -67,21 +67,21 @@ export function registryTrust(): Record<string, string> {
     : {};
 }
 
-/** npm's own CLI script, to run with another Node (`<node> npm-cli.js install …`), as a user of that Node runs npm. */
-export function npmCli(): string {
-  const prefix = execFileSync("npm", ["prefix", "-g"], { encoding: "utf8", timeout: 30_000 }).trim();
-  const candidates = [
-    process.env["npm_execpath"],
-    join(prefix, "lib/node_modules/npm/bin/npm-cli.js"),
-    join(prefix, "node_modules/npm/bin/npm-cli.js"),
-  ];
-  const found = candidates.find((path): path is string => !!path && path.endsWith("npm-cli.js") && existsSync(path));
-  if (!found) throw new Error(`cannot find npm-cli.js (looked at ${candidates.filter(Boolean).join(", ")})`);
-  return found;
-}
-
-/** The environment of a process tree that should run on `node`: it comes first on PATH, so `node` and npm's
- * `#!/usr/bin/env node` find it, and npm run under it can reach the registry. */
+/**
+ * The environment of a process tree that should run on `node`: it comes first on PATH, so `node` and npm's
+ * `#!/usr/bin/env node` find it (npm then runs on that Node, as it does for a user of it), and npm can reach the
+ * registry. Checks that npm really runs on it: a launcher that names its own Node would silently use another.
+ */
 export function envFor(node: NodeVersion): Record<string, string> {
-  return { ...registryTrust(), PATH: `${dirname(node.binary)}:${process.env["PATH"] ?? ""}` };
+  const env = { ...registryTrust(), PATH: `${dirname(node.binary)}:${process.env["PATH"] ?? ""}` };
+  // `npm version --json` reports the versions of npm and of the Node it runs on (cwd: no project to report).
+  const reported = execFileSync("npm", ["version", "--json"], {
+    cwd: dirname(node.binary),
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
+  const npmNode = (JSON.parse(reported) as { node?: string }).node;
+  if (npmNode !== node.version) throw new Error(`npm on PATH runs on Node ${npmNode}, not ${node.version}`);
+  return env;
 }

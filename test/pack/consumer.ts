@@ -22,30 +22,21 @@ export function pack(): { tarball: string; files: string[] } {
   return { tarball: join(dest, info.filename), files: info.files.map((f) => f.path) };
 }
 
-/** How to run npm for an install: by default the `npm` on PATH; the fresh-dependency run passes another Node's npm. */
-export interface NpmRunner {
-  /** The command and its leading arguments, e.g. `[node26, npmCli]`. */
-  command: string[];
-  env?: Record<string, string>;
-}
-
 /**
  * Creates `.tmp/<name>` with a package.json and installs the tarball into it, resolving its dependencies from the
- * registry (honouring npm_config_cache) as a user's `npm install` would; no lockfile, so npm picks the newest
- * versions within the package's ranges that accept the Node running npm. `extraPackages` are installed beside it
- * (e.g. @types/node for a Node consumer).
+ * registry as a user's `npm install` does (`npm ci` stores no registry metadata, so a cache-only install fails on a
+ * fresh machine; npm_config_cache is honoured). `extraPackages` are installed beside it (e.g. @types/node for a
+ * Node consumer).
  */
-export function createConsumer(name: string, tarball: string, extraPackages: string[] = [], npmRunner?: NpmRunner): string {
+export function createConsumer(name: string, tarball: string, extraPackages: string[] = []): string {
   const dir = join(root, ".tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
-  const [command = npm, ...leading] = npmRunner?.command ?? [npm];
-  execFileSync(command, [...leading, "install", tarball, ...extraPackages, "--no-audit", "--no-fund", "--ignore-scripts"], {
+  execFileSync(npm, ["install", tarball, ...extraPackages, "--no-audit", "--no-fund", "--ignore-scripts"], {
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 180_000,
-    env: { ...process.env, ...npmRunner?.env },
   });
   return dir;
 }
