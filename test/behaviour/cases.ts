@@ -1,5 +1,5 @@
-// The behaviour suite, written once and run by every adapter: Node (source, dist ESM, dist CJS, and a fresh
-// install in test/fresh-deps), Chromium, Deno, Bun and workerd (test/deno, test/bun, test/workerd). The suite covers the client calls, the pollers, error narrowing and paging. Each case gets the package as that runtime loads it and the mock's controls; see context.ts.
+// The behaviour suite, written once and run by every adapter: Node (source, dist ESM, dist CJS), Chromium and
+// Deno. The suite covers the client calls, the pollers, error narrowing and paging. Each case gets the package as that runtime loads it and the mock's controls; see context.ts.
 import { clientCases } from "./client.cases.js";
 import type { Case } from "./context.js";
 import { errorCases } from "./errors.cases.js";
