@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**", "test/deno/**", "test/pack/**", "node_modules/**"],
+          exclude: ["test/browser/**", "test/deno/**", "test/bun/**", "test/workerd/**", "test/fresh-deps/**", "test/pack/**", "node_modules/**"],
           environment: "node",
           testTimeout: 20_000,
           hookTimeout: 20_000,

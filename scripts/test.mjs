@@ -9,6 +9,7 @@ const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 const started = Date.now();
+console.log(`npm test on Node ${process.version}: the steps run on it, and node-<major> steps on the other majors.`);
 
 for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;

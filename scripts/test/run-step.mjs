@@ -32,7 +32,9 @@ function run(step) {
     // Bound every step: a hung child must fail the run, not stall CI until its 90-minute limit.
     const timer = setTimeout(() => {
       console.log(`▸ ${step.name}: timed out after ${step.timeoutMs} ms`);
-      child.kill("SIGKILL");
+      // SIGTERM first, so a runner can stop the runtimes it started (test/runtime-runner/child.ts); then SIGKILL.
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
     }, step.timeoutMs ?? 10 * 60_000);
     child.on("error", (error) => {
       clearTimeout(timer);
