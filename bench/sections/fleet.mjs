@@ -80,12 +80,14 @@ function scenarioRows(label, runs, { n, size, reads, idealMs, netRefill }) {
   for (const v of VARIANTS) {
     const r = runs[v];
     const failed = r.reduce((sum, x) => sum + (x.n - x.succeeded), 0);
-    const kinds = Object.entries(Object.assign({}, ...r.map((x) => x.failures))).map(([kind]) => kind);
+    const kinds = [...new Set(r.flatMap((x) => Object.keys(x.failures)))];
+    const pollers = r.length > 1 ? `${n * r.length} pollers (${r.length} runs)` : `${n} pollers`;
+    const peak = summarize(r.map((x) => x.sockets.peak));
     rows.push(
       row(`${label}: reads sent`, v, "req", summarize(r.map((x) => x.reads)), {
         note: [
-          failed ? `${failed} of ${n * r.length} pollers failed: ${kinds.join("; ")}` : `all ${n} pollers succeeded`,
-          `peak ${summarize(r.map((x) => x.sockets.peak)).median} sockets`,
+          failed ? `${failed} of ${pollers} failed: ${kinds.join("; ")}` : `all ${pollers} succeeded`,
+          `peak sockets ${peak.min === peak.max ? peak.min : `${peak.min}–${peak.max}`}`,
         ].join("; "),
       }),
     );
