@@ -3,9 +3,10 @@
 // the embedded mock (HTTPS, 127.0.0.1, in its own process). Not part of `npm test`: it REPORTS figures and
 // verdicts against the issue's targets, it asserts nothing.
 //
-//   node bench/run.mjs [--quick] [--no-build] [section …]   sections: bundle cold-start per-request lro scale
+//   node bench/run.mjs [--quick] [--no-build] [section …]   sections: bundle cold-start per-request lro scale fleet
 //
-// --quick: fewer rounds, and scale stops at 1,000 pollers. --no-build: measure dist/ as it is, even if stale.
+// --quick: fewer rounds, scale stops at 1,000 pollers, fleet runs 200. --no-build: measure dist/ as it is, even if
+// stale.
 //
 // Prints a table and writes bench/results/<timestamp>.json (git-ignored).
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,8 +20,8 @@ import { formatTable } from "./lib/table.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
 const resultsDir = `${root}/bench/results`;
 const workDir = `${resultsDir}/.build`;
-const SECTIONS = ["bundle", "cold-start", "per-request", "lro", "scale"];
-const NEEDS_MOCK = new Set(["cold-start", "per-request", "lro", "scale"]);
+const SECTIONS = ["bundle", "cold-start", "per-request", "lro", "scale", "fleet"];
+const NEEDS_MOCK = new Set(["cold-start", "per-request", "lro", "scale", "fleet"]);
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -7,14 +7,17 @@ import { createRequire } from "node:module";
 const { DEFAULT_SCOPE, startMockArm } = createRequire(import.meta.url)(process.argv[2]);
 
 const mock = await startMockArm({ https: true });
+// Simulated other tools by id: their stop functions cannot cross IPC, their ids can.
+const otherClients = new Map();
+let nextOtherClient = 1;
 
 const handlers = {
-  add({ id, plan }) {
-    return { url: mock.addOperationResult(id, plan) };
+  add({ id, plan, scope }) {
+    return { url: mock.addOperationResult(id, plan, scope) };
   },
   /** Registers `count` operations `${prefix}${i}` with one plan; registering 10,000 is one message, not 10,000. */
-  addMany({ prefix, count, plan }) {
-    for (let i = 0; i < count; i++) mock.addOperationResult(`${prefix}${i}`, plan);
+  addMany({ prefix, count, plan, scope }) {
+    for (let i = 0; i < count; i++) mock.addOperationResult(`${prefix}${i}`, plan, scope);
     return { count };
   },
   /** Requests whose path contains `match`: how many, and the arrival times of the first and last. */
@@ -27,8 +30,36 @@ const handlers = {
     const { user, system } = process.cpuUsage();
     return { ms: (user + system) / 1000 };
   },
+  /** TCP connections: open now, the peak and the number opened since start or the last reset. */
+  connections() {
+    return mock.connections();
+  },
+  /** Throttling from now on: `options` is `true` (ARM's limits), `false` (off) or MockThrottleOptions. */
+  throttle({ options }) {
+    mock.throttle.configure(options);
+    return {};
+  },
+  throttleCounters({ subscriptionId }) {
+    return mock.throttle.counters(subscriptionId);
+  },
+  spend({ subscriptionId, requestClass, count }) {
+    return { spent: mock.throttle.spend(subscriptionId, requestClass, count) };
+  },
+  /** Starts a simulated other tool (OtherClientOptions); returns the id stopOtherClient takes. */
+  simulateOtherClient({ options }) {
+    const id = nextOtherClient++;
+    otherClients.set(id, mock.throttle.simulateOtherClient(options));
+    return { id };
+  },
+  stopOtherClient({ id }) {
+    otherClients.get(id)?.();
+    otherClients.delete(id);
+    return {};
+  },
+  /** Also ends throttling set by `throttle` and every simulated tool: the mock's reset() returns to its start options. */
   reset() {
     mock.reset();
+    otherClients.clear();
     return {};
   },
 };

@@ -1,5 +1,5 @@
 // Parent side of the mock process: starts bench/lib/mock-child.mjs, waits for it to listen, and sends it
-// commands (add operations, count requests, reset) with a bounded wait for each answer.
+// commands (add operations, count requests and connections, throttle, reset) with a bounded wait for each answer.
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const CHILD = fileURLToPath(new URL("./mock-child.mjs", import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const CALL_TIMEOUT_MS = 60_000;
+const SETTLE_TIMEOUT_MS = 5_000;
 
 /**
  * @param {string} snap the run's snapshot (bench/lib/build.mjs); the mock comes from its dist/testing.cjs
@@ -49,11 +50,36 @@ export async function startMockProcess(snap, workDir) {
     scope: ready.scope,
     caFile,
     pid: child.pid,
-    add: (id, plan) => call("add", { id, plan }),
-    addMany: (prefix, count, plan) => call("addMany", { prefix, count, plan }),
+    add: (id, plan, scope) => call("add", { id, plan, scope }),
+    addMany: (prefix, count, plan, scope) => call("addMany", { prefix, count, plan, scope }),
     count: (match) => call("count", { match }),
     reset: () => call("reset"),
     cpuMs: async () => (await call("cpu")).ms,
+    /** { open, peak, opened } TCP connections since the last reset. */
+    connections: () => call("connections"),
+    /**
+     * Waits until the mock sees no open connection (at most SETTLE_TIMEOUT_MS): the sockets of a child that just
+     * exited close a moment later, and a reset() before that would count them in the next run's peak.
+     */
+    async settle() {
+      const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+      let stats = await call("connections");
+      while (stats.open > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        stats = await call("connections");
+      }
+      return stats;
+    },
+    /** true (ARM's limits), false (off) or MockThrottleOptions without `now`; reset() turns it off again. */
+    throttle: (options) => call("throttle", { options }),
+    /** { reads, writes, deletes } × { requests, throttled, spentByOthers }; null: the tenant; undefined: summed. */
+    throttleCounters: (subscriptionId) => call("throttleCounters", { subscriptionId }),
+    spend: async (subscriptionId, requestClass, count) => (await call("spend", { subscriptionId, requestClass, count })).spent,
+    /** Starts a simulated tool spending the same budget; resolves the function that stops it. */
+    async simulateOtherClient(options) {
+      const { id } = await call("simulateOtherClient", { options });
+      return () => call("stopOtherClient", { id });
+    },
     close() {
       if (child.exitCode !== null) return Promise.resolve();
       return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // Section "scale": 1, 100, 1,000 and 10,000 concurrent pollers (this package, default client options) in a
-// fresh process per run; wall time, peak RSS, RSS per poller, and how each grows. The smaller sizes run
-// interleaved over several rounds; 10,000 runs once (it takes minutes on 2 cores). --quick stops at 1,000.
+// fresh process per run; wall time, peak sockets (the most connections the mock saw open at once), peak RSS, RSS
+// per poller, and how each grows. The smaller sizes run interleaved over several rounds; 10,000 runs once (it takes
+// minutes on 2 cores). --quick stops at 1,000. No throttling here: the fleet section measures that.
 import { hasPoller } from "../lib/has-poller.mjs";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
@@ -18,7 +19,9 @@ export async function run({ mock, quick, snap, log }) {
   let runNo = 0;
   const once = async (size) => {
     const n = Number(size);
-    // A fresh mock state each run: the mock's request log would otherwise grow by 20,000 entries per big run.
+    // A fresh mock state each run: the mock's request log would otherwise grow by 20,000 entries per big run. The
+    // previous child's sockets are closed first, so the peak counted from the reset is this run's own.
+    await mock.settle();
     await mock.reset();
     const prefix = `scale-${runNo++}-`;
     await mock.addMany(prefix, n, PLAN);
@@ -31,7 +34,8 @@ export async function run({ mock, quick, snap, log }) {
     });
     const mockCpuMs = (await mock.cpuMs()) - mockCpu0;
     const seen = await mock.count(prefix);
-    return { ...result, mockCpuMs, requests: seen.count - 1 }; // minus the warm-up poll's one GET
+    const sockets = await mock.connections(); // the warm-up's socket included: it is the pollers' to reuse
+    return { ...result, mockCpuMs, requests: seen.count - 1, sockets }; // minus the warm-up poll's one GET
   };
   const small = [1, 100, 1000];
   const runs = await interleave(small.map(String), quick ? 1 : 3, once);
@@ -56,6 +60,13 @@ export async function run({ mock, quick, snap, log }) {
     rows.push(
       row(label, "wall", "ms", wall, {
         note: `${growth}${r[0].requests} requests; CPU s: client ${cpu("cpuMs")}, mock ${cpu("mockCpuMs")}`,
+      }),
+    );
+    const sockets = summarize(r.map((x) => x.sockets.peak));
+    data.sizes[size].peakSockets = sockets;
+    rows.push(
+      row(label, "peak sockets", "n", sockets, {
+        note: `${summarize(r.map((x) => x.sockets.opened)).median} connections opened in all, each a TLS handshake`,
       }),
     );
     rows.push(row(label, "peak RSS", "MB", peak, { note: `baseline ${(r[0].baselineRss / 2 ** 20).toFixed(1)} MB` }));

@@ -9,6 +9,17 @@ export type {
   OperationPlan,
   RecordedRequest,
 } from "./types.js";
+export type {
+  BucketLimit,
+  ClassCounters,
+  ClassLimits,
+  MockThrottle,
+  MockThrottleOptions,
+  OtherClientOptions,
+  RequestClass,
+  ThrottleCounters,
+} from "./throttle/types.js";
+export type { ConnectionStats } from "./connections.js";
 export { startMockArm } from "./server.js";
 export { createTestCertificate } from "./certificate.js";
 export { API_VERSION, DEFAULT_SCOPE } from "./scope.js";

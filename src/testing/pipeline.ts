@@ -6,6 +6,8 @@ import { matchRoute } from "./routes.js";
 import { armError, respond } from "./respond.js";
 import { API_VERSION } from "./scope.js";
 import type { Scripts } from "./script.js";
+import { THROTTLE_HEADERS } from "./throttle/scope.js";
+import type { Throttle } from "./throttle/throttle.js";
 import type { MockResponse, RecordedRequest } from "./types.js";
 
 export interface PipelineDeps {
@@ -15,19 +17,22 @@ export interface PipelineDeps {
   requests: RecordedRequest[];
   token: string;
   requireAuth: boolean;
+  throttle: Throttle;
 }
 
 /** Request bodies above this are refused with 413, so a runaway client cannot exhaust memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const EXPOSED =
-  "Retry-After, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, Location, x-ms-error-code";
+const EXPOSED = [
+  "Retry-After, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, Location, x-ms-error-code",
+  ...THROTTLE_HEADERS,
+].join(", ");
 
 /** Handles one request from arrival to answer; it never throws (a failure becomes a 500, or a dropped socket). */
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps): Promise<void> {
   const base = baseHeaders(req);
   try {
-    const answer = await decide(req, deps);
+    const answer = await decide(req, deps, base);
     await respond(res, answer, base, deps.life);
   } catch {
     if (res.headersSent || res.destroyed) res.destroy();
@@ -38,7 +43,8 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
   }
 }
 
-async function decide(req: IncomingMessage, deps: PipelineDeps): Promise<MockResponse> {
+/** The answer to one request; headers every answer to it must carry (the throttle's) are added to `base`. */
+async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<string, string>): Promise<MockResponse> {
   const method = (req.method ?? "GET").toUpperCase();
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -69,6 +75,10 @@ async function decide(req: IncomingMessage, deps: PipelineDeps): Promise<MockRes
       "Authentication failed. The 'Authorization' header is missing or its bearer token is not valid.",
     );
   }
+  // ARM throttles per principal, so only once the caller is known; everything answered from here on is charged.
+  const charge = deps.throttle.charge(method, rawPath);
+  if (charge) Object.assign(base, charge.headers);
+  if (charge?.rejection) return charge.rejection;
   const apiVersion = query["api-version"];
   if (apiVersion === undefined) {
     return armError(

@@ -1,4 +1,6 @@
 import type { TokenCredential } from "@azure/core-auth";
+import type { ConnectionStats } from "./connections.js";
+import type { MockThrottle, MockThrottleOptions } from "./throttle/types.js";
 
 /** One scripted (or computed) answer of the mock. */
 export interface MockResponse {
@@ -91,7 +93,14 @@ export interface MockArm {
   operationResultUrl(id: string, scope?: MockScope): string;
   /** How many GETs of its status URL the operation engine has served (scripted answers not counted). */
   pollCount(id: string): number;
-  /** Back to the seeded state; scripts, plans, operations and recorded requests cleared. */
+  /** Throttling as ARM's token buckets: off unless started with `throttle` or turned on by `throttle.configure()`. */
+  readonly throttle: MockThrottle;
+  /** TCP connections: open now, the most open at once since start or reset(), and opened since then. */
+  connections(): ConnectionStats;
+  /**
+   * Back to the seeded state; scripts, plans, operations and recorded requests cleared; throttling back to the start
+   * option (buckets full, counters zero, simulated clients stopped); the connection peak restarts from those open.
+   */
   reset(): void;
   /** Closes the server and every socket, stalled ones included; idempotent. */
   close(): Promise<void>;
@@ -110,4 +119,6 @@ export interface MockArmOptions {
   pageSize?: number;
   /** Default true: the seeded inventory of DEFAULT_SCOPE. */
   seed?: boolean;
+  /** Default false (no throttling). true: ARM's limits; an object: limits of your own, e.g. scaled-down buckets. */
+  throttle?: boolean | MockThrottleOptions;
 }
