@@ -21,7 +21,8 @@ export interface PipelineDeps {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const EXPOSED =
-  "Retry-After, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, Location, x-ms-error-code";
+  "Retry-After, retry-after-ms, x-ms-retry-after-ms, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, " +
+  "Operation-Location, Location, x-ms-error-code";
 
 /** Handles one request from arrival to answer; it never throws (a failure becomes a 500, or a dropped socket). */
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps): Promise<void> {

@@ -52,12 +52,14 @@ describe("transient poll failures", () => {
     expect(statusGets()).toHaveLength(3);
   });
 
-  it("does not retry a 403: it is an answer, not a failure to read", async () => {
+  it("does not retry a 403, and reports it as a failure to read the status with its HTTP status", async () => {
     const url = mock.operationResultUrl("op-forbidden");
     mock.script("GET", url, { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } });
     const error = await pollOperationResult(client, url, { intervalInMs: 10 }).catch((e: unknown) => e);
-    expect(isRestError(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    expect(isPollingError(error, "statusReadFailed")).toBe(true);
+    expect(error).toMatchObject({ statusCode: 403, message: expect.stringMatching(/answered 403 \(no\)/) });
+    expect(isRestError((error as Error).cause)).toBe(true);
+    expect((error as Error).cause).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
     expect(statusGets()).toHaveLength(1);
   });
 });

@@ -74,7 +74,7 @@ describe("serialize and restoreFrom", () => {
   it("refuses a token of the other poller's kind, naming both", async () => {
     const token = await pollOperationResult(client, mock.operationResultUrl("op")).serialize();
     expect(() => getLongRunningPoller(client, undefined, { restoreFrom: token })).toThrow(
-      'options.restoreFrom holds a "operation-result" token, but getLongRunningPoller resumes only "azure-async-operation" or "location" or "done" tokens',
+      'options.restoreFrom holds a "operation-result" token, but getLongRunningPoller resumes only "azure-async-operation" or "operation-location" or "location" or "body" or "done" tokens',
     );
   });
 

@@ -207,8 +207,11 @@ describe("redirects to another origin never carry the token", () => {
     const url = home.operationResultUrl("op-same-origin");
     home.script("GET", url, redirect(302, home.operationResultUrl("op-elsewhere")));
     const error = await rejection(pollOperationResult(client, url, { intervalInMs: 1 }));
-    expect(isRestError(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 401, code: "AuthenticationFailed" });
+    // A 401 from the status URL is a failure to read the status (PollingError), its RestError the cause.
+    expect(isPollingError(error, "statusReadFailed")).toBe(true);
+    expect(error).toMatchObject({ statusCode: 401 });
+    expect(isRestError((error as Error).cause)).toBe(true);
+    expect((error as Error).cause).toMatchObject({ statusCode: 401, code: "AuthenticationFailed" });
     expect(home.requests.map((r) => r.headers["authorization"] !== undefined)).toEqual([true, false]);
   });
 });
