@@ -54,6 +54,32 @@ describe("serialize and restoreFrom", () => {
     expect(methods()).toEqual(["PUT resource", "GET resource"]);
   });
 
+  it("resumes a body-polled PUT at the resource URL from its token", async () => {
+    mock.planOperations({ header: "none", steps: [0, 50] });
+    const first = getLongRunningPoller(client, await put(), { intervalInMs: 10 });
+    await first.poll();
+    const token = await first.serialize();
+    expect(JSON.parse(token)).toEqual({ v: 1, kind: "body", method: "PUT", resourceUrl: expect.stringMatching(/\/devops\/default\?api-version=2024-04-01$/) });
+    const result = await getLongRunningPoller<PutResponse>(client, undefined, { restoreFrom: token, intervalInMs: 10 });
+    expect(result?.properties?.provisioningState).toBe("Succeeded");
+    expect(methods()).toEqual(["PUT resource", "GET resource", "GET resource", "GET resource"]);
+  });
+
+  it("resumes an Operation-Location poller under its own kind", async () => {
+    mock.planOperations({ header: "Operation-Location", steps: [0] });
+    const token = await getLongRunningPoller(client, await put()).serialize();
+    expect(JSON.parse(token)).toMatchObject({ kind: "operation-location", method: "PUT" });
+    await getLongRunningPoller(client, undefined, { restoreFrom: token, intervalInMs: 10 });
+    expect(methods()).toEqual(["PUT resource", "GET status", "GET status", "GET resource"]);
+  });
+
+  it("refuses to restore a finished POST, whose result the token cannot hold", async () => {
+    const listPath = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}/devops/default/listAvailableGitHubOwners`;
+    const token = await getLongRunningPoller(client, await client.pathUnchecked(listPath).post()).serialize();
+    expect(JSON.parse(token)).toMatchObject({ kind: "done", method: "POST" });
+    expect(() => getLongRunningPoller(client, undefined, { restoreFrom: token })).toThrow(/finished POST, whose result \(the response body\) is not in the token/);
+  });
+
   it("refuses a token whose URL points at another origin, before any request", async () => {
     mock.planOperations({ steps: [0] });
     const token = await getLongRunningPoller(client, await put()).serialize();
