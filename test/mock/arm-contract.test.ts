@@ -1,5 +1,5 @@
 import { getClient, type Client, type HttpResponse } from "@azure-rest/core-client";
-import { createHttpPoller, type OperationResponse } from "@azure/core-lro";
+import { createHttpPoller, type OperationResponse, type OperationState } from "@azure/core-lro";
 import { describe, expect, it } from "vitest";
 import type { MockArm, OperationPlan } from "../../src/testing/index.js";
 import { call, destroyAgent, type Reply } from "./http.js";
@@ -125,7 +125,7 @@ function corePoller(initial: HttpResponse) {
     flatResponse: response,
     rawResponse: { ...response, statusCode: Number.parseInt(response.status), body: response.body },
   });
-  return createHttpPoller<HttpResponse, never>(
+  return createHttpPoller<HttpResponse, OperationState<HttpResponse>>(
     {
       sendInitialRequest: async () => toLro(initial),
       sendPollRequest: async (path, options) => toLro(await bare.pathUnchecked(path).get({ abortSignal: options?.abortSignal })),
