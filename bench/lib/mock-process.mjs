@@ -50,6 +50,7 @@ export async function startMockProcess(snap, workDir) {
     caFile,
     pid: child.pid,
     add: (id, plan) => call("add", { id, plan }),
+    plan: (...plans) => call("plan", { plans }),
     addMany: (prefix, count, plan) => call("addMany", { prefix, count, plan }),
     count: (match) => call("count", { match }),
     reset: () => call("reset"),
