@@ -57,7 +57,7 @@ describe("transient poll failures", () => {
     mock.script("GET", url, { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } });
     const error = await pollOperationResult(client, url, { intervalInMs: 10 }).catch((e: unknown) => e);
     expect(isPollingError(error, "statusReadFailed")).toBe(true);
-    expect(error).toMatchObject({ statusCode: 403, message: expect.stringMatching(/answered 403 \(no\)/) });
+    expect(error).toMatchObject({ statusCode: 403, message: expect.stringMatching(/: HTTP 403: AuthorizationFailed: no$/) });
     expect(isRestError((error as Error).cause)).toBe(true);
     expect((error as Error).cause).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
     expect(statusGets()).toHaveLength(1);

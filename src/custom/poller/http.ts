@@ -68,7 +68,8 @@ export async function readStatus(
       { reason: "untrustedUrl", url, statusCode: status, cause },
     );
   }
-  throw new PollingError(`Could not read the operation status at ${url}: it answered ${status} (${cause.message})`, {
+  const what = [cause.code, cause.message].filter((part) => part !== undefined && part !== "").join(": ");
+  throw new PollingError(`Could not read the operation status at ${url}: HTTP ${status}: ${what}`, {
     reason: "statusReadFailed",
     url,
     statusCode: status,
