@@ -1,5 +1,5 @@
 import { equal, ok, rejects } from "./assert.js";
-import { clientFor, type Case, type CaseContext } from "./context.js";
+import { clientFor, credentialFor, type Case, type CaseContext } from "./context.js";
 import type { RecordedRequest } from "./api.js";
 
 // ARM's async-operation flows through getLongRunningPoller, in every runtime (Node, Chromium, Deno): the rows of the
@@ -52,6 +52,60 @@ export const flowCases: Case[] = [
       const result = await ctx.api.getLongRunningPoller(clientFor(ctx), initial).pollUntilDone();
       equal(result, undefined, "result");
       equal((await after(ctx)).length, 0, "requests after the DELETE");
+    },
+  },
+  {
+    name: "a DELETE answering 200 is done at once and sends nothing after it",
+    async run(ctx) {
+      await ctx.mock.planOperations({ sync: true }, { sync: true });
+      await config(ctx).put({ body: { properties: {} } });
+      const initial = await config(ctx).delete();
+      equal(initial.status, "200", "initial status");
+      const poller = ctx.api.getLongRunningPoller(clientFor(ctx), initial);
+      equal(poller.isDone, true, "done before any poll");
+      equal(await poller.pollUntilDone(), undefined, "result");
+      equal((await after(ctx)).length, 0, "requests after the DELETE");
+    },
+  },
+  {
+    name: "a terminal 200 is done without a request, whatever monitor headers it carries",
+    async run(ctx) {
+      await ctx.mock.script("PUT", paths(ctx).org, {
+        status: 200,
+        headers: { "Azure-AsyncOperation": "https://elsewhere.example/op", Location: "https://elsewhere.example/op" },
+        body: { name: "contoso-ado", properties: { provisioningState: "DeletionFailure" } },
+      });
+      const poller = ctx.api.getLongRunningPoller(clientFor(ctx), await org(ctx).put({ body }), { resolveOnUnsuccessful: true });
+      equal(poller.isDone, true, "done before any poll");
+      equal(poller.operationState.status, "failed", "DeletionFailure is terminal: failed");
+      equal((await after(ctx)).length, 0, "requests after the PUT");
+    },
+  },
+  {
+    name: "retry-after-ms on a monitor's answer sets the wait before the next poll",
+    async run(ctx) {
+      await ctx.mock.planOperations({ steps: [0], retryAfter: "0", retryAfterMs: "400" });
+      const started = Date.now();
+      await ctx.api.getLongRunningPoller(clientFor(ctx), await org(ctx).put({ body }), { intervalInMs: 0 }).pollUntilDone();
+      const elapsed = Date.now() - started;
+      // Two waits of 400 ms (the 201's and the in-progress answer's); Retry-After 0 beside them is not used.
+      ok(elapsed >= 790 && elapsed < 10_000, `expected about 800 ms, took ${elapsed} ms`);
+    },
+  },
+  {
+    name: "a second pollUntilDone() after an outage starts with a fresh maxTransientErrors budget",
+    async run(ctx) {
+      const client = ctx.api.createClient(credentialFor(ctx), { endpoint: ctx.endpoint, ...ctx.clientOptions, retryOptions: { maxRetries: 0 } });
+      const url = await ctx.mock.addOperationResult("op-outage");
+      const down = { status: 503, headers: { "Retry-After": "0" } };
+      await ctx.mock.script("GET", url, down, down);
+      const poller = ctx.api.pollOperationResult(client, url, { intervalInMs: 0, maxTransientErrors: 1 });
+      const first = await rejects(poller.pollUntilDone(), "the first wait, through the outage");
+      ok(ctx.api.isPollingError(first, "transientErrorsExhausted"), `expected transientErrorsExhausted, got ${String(first)}`);
+      equal(first.statusCode, 503, "statusCode of the last failed read");
+      await ctx.mock.script("GET", url, down);
+      equal((await poller.pollUntilDone()).status, "Succeeded", "the second wait's result");
+      equal(poller.operationState.transientFailures, 0, "transientFailures after a good read");
     },
   },
   {

@@ -221,6 +221,15 @@ describe("long-running operations", () => {
     expect(mock.pollCount("unknown-op")).toBe(0);
   });
 
+  it("answers 404 on the Location monitor for an unknown operation or another subscription's", async () => {
+    const put = await startPut({ header: "Location" });
+    const url = put.headers["location"] as string;
+    const unknown = await call(mock, url.replace(/operationResults\/[^?]+/, "operationResults/no-such-op"));
+    const foreign = await call(mock, url.replace(/subscriptions\/[^/]+/, "subscriptions/00000000-0000-0000-0000-000000000000"));
+    expect([unknown.status, foreign.status]).toEqual([404, 404]);
+    expect(unknown.json.error.code).toBe("ResourceNotFound");
+  });
+
   it("answers 404 ResourceNotFound for an unknown operation id", async () => {
     const reply = await call(mock, devops("operationResults", "no-such-op"));
     expect([reply.status, reply.json.error.code]).toEqual([404, "ResourceNotFound"]);
