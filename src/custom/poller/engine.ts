@@ -22,7 +22,7 @@ export interface EngineInit<TResult> {
   options: NormalizedPollerOptions;
   /** Wait before the first poll: the initial response's Retry-After, else the interval; 0 when resuming. */
   firstDelayMs: number;
-  /** Paces every read this poller sends (see options.ts); one bucket per poller today. */
+  /** Paces the poller's status reads (see options.ts): one bucket per poller today, shareable later. */
   readBudget: TokenBucket;
 }
 
