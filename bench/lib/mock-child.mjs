@@ -15,6 +15,11 @@ const handlers = {
   add({ id, plan, scope }) {
     return { url: mock.addOperationResult(id, plan, scope) };
   },
+  /** Plans the next long-running operations started by a write (section lro). */
+  plan({ plans }) {
+    mock.planOperations(...plans);
+    return {};
+  },
   /** Registers `count` operations `${prefix}${i}` with one plan; registering 10,000 is one message, not 10,000. */
   addMany({ prefix, count, plan, scope }) {
     for (let i = 0; i < count; i++) mock.addOperationResult(`${prefix}${i}`, plan, scope);

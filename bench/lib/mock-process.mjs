@@ -51,6 +51,7 @@ export async function startMockProcess(snap, workDir) {
     caFile,
     pid: child.pid,
     add: (id, plan, scope) => call("add", { id, plan, scope }),
+    plan: (...plans) => call("plan", { plans }),
     addMany: (prefix, count, plan, scope) => call("addMany", { prefix, count, plan, scope }),
     count: (match) => call("count", { match }),
     reset: () => call("reset"),

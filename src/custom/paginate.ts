@@ -1,7 +1,7 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
-import { parseUrl, trustedOrigin } from "./trustedUrl.js";
+import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
 // here because @azure-rest/core-client has no paging helper, and because every nextLink is checked against the
@@ -16,6 +16,11 @@ export interface PaginateOptions {
   abortSignal?: AbortSignal;
   /** The client's endpoint, needed only for clients not made by `createClient`. */
   endpoint?: string;
+  /**
+   * Origins besides the client's endpoint that nextLinks may point at (regional or private endpoints). Requests there
+   * carry the client's bearer token, so list only origins you would give it to.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** Where to start `byPage()`: `continuationToken` is a nextLink from an earlier page. */
@@ -59,6 +64,7 @@ export function paginate<TResponse extends HttpResponse>(
     throw new TypeError(`options.maxPages must be a positive integer, got ${String(options.maxPages)}`);
   }
   const origin = trustedOrigin(client, options.endpoint, initialResponse.request.url);
+  const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
   type Item = PaginateReturn<TResponse>;
 
   async function* pages(settings: PageSettings = {}): AsyncGenerator<Item[]> {
@@ -84,7 +90,7 @@ export function paginate<TResponse extends HttpResponse>(
   }
 
   async function fetchPage(nextLink: string): Promise<HttpResponse> {
-    return await client.pathUnchecked(checkNextLink(nextLink, origin)).get({ abortSignal: options.abortSignal });
+    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get({ abortSignal: options.abortSignal });
   }
 
   async function* items(): AsyncGenerator<Item> {
@@ -101,9 +107,9 @@ export function paginate<TResponse extends HttpResponse>(
   };
 }
 
-function checkNextLink(nextLink: string, origin: string | undefined): string {
+function checkNextLink(nextLink: string, origin: string | undefined, allowedOrigins: readonly string[]): string {
   const url = parseUrl(nextLink, origin);
-  if (origin === undefined || url === undefined || url.origin !== origin) {
+  if (url === undefined || (url.origin !== origin && !allowedOrigins.includes(url.origin))) {
     throw new PagingError(
       `Refusing to follow nextLink ${JSON.stringify(nextLink)}: it is not on the client's endpoint ` +
         `${origin ?? "(unknown: create the client with createClient or pass options.endpoint)"}, and following it ` +

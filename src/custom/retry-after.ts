@@ -1,7 +1,7 @@
-// Retry-After (RFC 9110 §10.2.3) in its own module: `delay-seconds` or an HTTP-date, parsed strictly. A
-// malformed value yields `undefined` so the caller falls back to its own interval instead of guessing (core-lro
-// feeds anything to parseInt/new Date and then drops a 0 as "no value", which is why `Retry-After: 0` cost it
-// a full default interval per poll).
+// The delay a server asks for, in its own module: Retry-After (RFC 9110 §10.2.3, `delay-seconds` or an HTTP-date)
+// and the millisecond headers `retry-after-ms` / `x-ms-retry-after-ms` that Azure services also send, each parsed
+// strictly. A malformed value yields `undefined` so the caller falls back to its own interval instead of guessing,
+// and 0 is a value like any other (why that matters: see poller/engine.ts).
 
 /** The longest wait a server can ask for: 10 minutes. Longer values are clamped so a typo cannot park a caller for days. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
@@ -33,6 +33,15 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number 
   if (SECONDS.test(text)) return clamp(Number(text) * 1000);
   const at = parseHttpDate(text);
   return at === undefined ? undefined : clamp(at - nowMs);
+}
+
+/**
+ * The delay a `retry-after-ms` or `x-ms-retry-after-ms` value asks for: whole milliseconds, clamped to
+ * [0, MAX_RETRY_AFTER_MS]; `undefined` when absent or malformed.
+ */
+export function parseRetryAfterMs(value: string | null | undefined): number | undefined {
+  const text = value?.trim();
+  return text !== undefined && /^\d{1,15}$/.test(text) ? clamp(Number(text)) : undefined;
 }
 
 function clamp(ms: number): number {

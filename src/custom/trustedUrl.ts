@@ -4,8 +4,17 @@ import { PollingError } from "./errors/pollingError.js";
 
 // Every poll, final GET and next page goes through the client's pipeline, which adds the bearer token. Those URLs
 // come from response headers, list bodies or resume tokens — data an attacker may control — so they must be on the
-// client's own origin (same scheme, host and port: an http:// URL for an https endpoint is refused too). The check
-// runs when the URL is learnt, before any request is sent to it. Used by the pollers and by paginate.
+// client's own origin (same scheme, host and port: an http:// URL for an https endpoint is refused too), or on an
+// origin the caller listed in `allowedOrigins` (a regional or private endpoint it would give its token to). The
+// check runs when the URL is learnt, before any request is sent to it. Used by the pollers and by paginate.
+
+/** Where URLs learnt from the service may point. */
+export interface Trust {
+  /** The client's endpoint origin; relative URLs resolve against it. Undefined when it is not known. */
+  readonly origin: string | undefined;
+  /** Further origins the caller trusts with the client's token. */
+  readonly allowedOrigins: readonly string[];
+}
 
 /**
  * The origin polling URLs must be on: the one `createClient` recorded, else `options.endpoint`, else the origin
@@ -31,28 +40,52 @@ export function trustedOrigin(
 }
 
 /**
- * `url` made absolute (relative forms resolve against `origin`) after checking it is on `origin`; `what` names its
- * source in the error ("the Azure-AsyncOperation header", "options.restoreFrom", ...).
+ * `url` made absolute (relative forms resolve against the client's origin) after checking it is on a trusted
+ * origin; `what` names its source in the error ("the Azure-AsyncOperation header", "options.restoreFrom", ...).
  */
-export function checkUrl(url: string, origin: string | undefined, what: string): string {
-  if (origin === undefined) {
+export function checkUrl(url: string, trust: Trust, what: string): string {
+  const { origin, allowedOrigins } = trust;
+  const parsed = parseUrl(url, origin);
+  if (origin === undefined && (parsed === undefined || !allowedOrigins.includes(parsed.origin))) {
     throw new PollingError(
       `Refusing ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked; ` +
         `create the client with createClient, or pass options.endpoint`,
       { reason: "untrustedUrl", url },
     );
   }
-  const parsed = parseUrl(url, origin);
   if (parsed === undefined) {
     throw new PollingError(`Refusing ${what}: ${JSON.stringify(url)} is not a URL`, { reason: "untrustedUrl", url });
   }
-  if (parsed.origin !== origin) {
+  if (parsed.origin !== origin && !allowedOrigins.includes(parsed.origin)) {
+    const others = allowedOrigins.length > 0 ? ` or in options.allowedOrigins (${allowedOrigins.join(", ")})` : "";
     throw new PollingError(
-      `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}, where alone the bearer token may go`,
+      `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}${others}, where alone ` +
+        `the bearer token may go`,
       { reason: "untrustedUrl", url },
     );
   }
   return parsed.href;
+}
+
+/**
+ * `options.allowedOrigins` checked and reduced to origins: each an absolute https URL naming only an origin (http
+ * is accepted for loopback hosts, as for the mock). `option` names the option in errors.
+ */
+export function readAllowedOrigins(value: unknown, option = "options.allowedOrigins"): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`${option} must be an array of origins, got ${typeof value}`);
+  return value.map((entry: unknown, i) => {
+    const url = typeof entry === "string" ? parseUrl(entry, undefined) : undefined;
+    const loopback = url !== undefined && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(url.hostname);
+    const secure = url !== undefined && (url.protocol === "https:" || (url.protocol === "http:" && loopback));
+    if (!url || !secure || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
+      throw new TypeError(
+        `${option}[${i}] must be an https origin such as "https://westeurope.management.azure.com" ` +
+          `(no path, query or credentials; http only for loopback), got ${JSON.stringify(entry)}`,
+      );
+    }
+    return url.origin;
+  });
 }
 
 /** `url` resolved against `origin` (relative forms land on it), or undefined when it is not a URL. */

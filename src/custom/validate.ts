@@ -9,11 +9,23 @@ import { InvalidParameterError } from "./errors/invalidParameterError.js";
 // - a missing value leaves `{name}` in the URL and an extra one is silently ignored;
 // - `.` and `..` survive encoding and are then removed by URL normalisation, moving the request to another path;
 // - a lone surrogate makes encodeURIComponent throw a URIError that names nothing.
-// The rules come from the generated tables (routes.ts, pathParameters.ts), so they follow the swagger.
+// The rules come from the generated tables (routes.ts, pathParameters.ts), so they follow the swagger — with its
+// `\w` made Unicode-aware by the generator, as ARM's is — plus the few rules ARM applies that common-types does not
+// state (ARM_RULES).
 
 function describe(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : value === null ? "null" : typeof value;
 }
+
+/**
+ * Rules ARM applies to a parameter beyond what its swagger states, by the common-types parameter name (every ARM
+ * API names the resource group so). Each returns the broken rule, or undefined.
+ */
+const ARM_RULES: Readonly<Record<string, (value: string) => string | undefined>> = {
+  // ARM's naming rules for resource groups: letters and digits of any script, "-", "_", ".", "(" and ")", 1-90
+  // characters, and no period at the end — the one part common-types v2's pattern leaves out.
+  resourceGroupName: (value) => (value.endsWith(".") ? "must not end with a period" : undefined),
+};
 
 /** Throws InvalidParameterError when `value` breaks `rule`; returns quietly otherwise. */
 export function checkPathParameter(rule: PathParameterRule, value: unknown): void {
@@ -28,12 +40,17 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
     throw new InvalidParameterError(name, `must be at most ${rule.maxLength} characters long`, `got ${value.length}`);
   }
   // Engines cache compiled expressions by source, so building it per call costs a lookup, not a compile.
-  if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) {
-    throw new InvalidParameterError(name, `must match the pattern ${rule.pattern}`, `got ${describe(value)}`);
+  if (rule.pattern !== undefined && !new RegExp(rule.pattern, rule.flags).test(value)) {
+    const pattern = rule.flags ? `/${rule.pattern}/${rule.flags}` : rule.pattern;
+    throw new InvalidParameterError(name, `must match the pattern ${pattern}`, `got ${describe(value)}`);
   }
   if (value === "." || value === "..") {
     throw new InvalidParameterError(name, 'must not be "." or ".."', "URL normalisation would change the request path");
   }
+  // The rule's name may carry a prefix ("target.resourceGroupName"); ARM's rules go by the parameter's own name.
+  const own = name.slice(name.lastIndexOf(".") + 1);
+  const armRule = Object.hasOwn(ARM_RULES, own) ? ARM_RULES[own]!(value) : undefined;
+  if (armRule !== undefined) throw new InvalidParameterError(name, armRule, `got ${describe(value)}`);
   try {
     // Throws on a lone surrogate, which has no UTF-8 form (String.prototype.isWellFormed is ES2024, newer than
     // some supported browsers).

@@ -5,8 +5,13 @@ export interface PathParameterRule {
   readonly name: string;
   readonly minLength?: number;
   readonly maxLength?: number;
-  /** An ECMAScript-compatible regular expression source, as written in the swagger. */
+  /**
+   * An ECMAScript regular expression source: the swagger's, with \w made Unicode-aware (as the services' .NET
+   * \w is), in which case `flags` is "u".
+   */
   readonly pattern?: string;
+  /** Flags to compile `pattern` with. */
+  readonly flags?: string;
 }
 
 /**
@@ -15,7 +20,7 @@ export interface PathParameterRule {
  */
 export const pathParameterRules: Readonly<Record<string, Omit<PathParameterRule, "name">>> = {
   subscriptionId: { minLength: 1 },
-  resourceGroupName: { minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+  resourceGroupName: { minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
   securityConnectorName: {},
   orgName: {},
   projectName: {},
@@ -30,33 +35,33 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "orgName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "orgName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "orgName" },
       { name: "projectName" },
@@ -64,7 +69,7 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "orgName" },
       { name: "projectName" },
@@ -72,7 +77,7 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "orgName" },
       { name: "projectName" },
@@ -81,45 +86,45 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitHubOwners":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "ownerName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "ownerName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos/{repoName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "ownerName" },
       { name: "repoName" },
@@ -127,40 +132,40 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitLabGroups":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "groupFQName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/listSubgroups":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "groupFQName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "groupFQName" },
     ],
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "groupFQName" },
       { name: "projectName" },
@@ -168,7 +173,7 @@ export const pathParameters = {
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}":
     [
       { name: "subscriptionId", minLength: 1 },
-      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\w\\._\\(\\)]+$" },
+      { name: "resourceGroupName", minLength: 1, maxLength: 90, pattern: "^[-\\p{L}\\p{N}_\\._\\(\\)]+$", flags: "u" },
       { name: "securityConnectorName" },
       { name: "operationResultId" },
     ],

@@ -24,7 +24,8 @@ export interface PipelineDeps {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const EXPOSED = [
-  "Retry-After, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation, Location, x-ms-error-code",
+  "Retry-After, retry-after-ms, x-ms-retry-after-ms, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation",
+  "Operation-Location, Location, x-ms-error-code",
   ...THROTTLE_HEADERS,
 ].join(", ");
 

@@ -9,7 +9,10 @@ export const getOne =
   (ctx) => {
     const names = namesOf(kind, ctx.params);
     const found = ctx.state.store.get(ctx.scope, kind, names);
-    return found ? { status: 200, body: toArm(found) } : notFound(ctx, kind, names);
+    if (!found) return notFound(ctx, kind, names);
+    // A body-polled operation advances with each GET of its resource.
+    ctx.state.engine.touchResource(found);
+    return { status: 200, body: toArm(found) };
   };
 
 /** Pageable GET of the children of one parent (the top level needs no DevOps configuration in the mock). */
@@ -45,6 +48,10 @@ export const listSubgroups: Handler = (ctx) => {
   return singlePage(subgroups.map(toArm));
 };
 
-/** `GET .../devops/default/operationResults/{operationResultId}`: one poll. */
+/** `GET .../devops/default/operationResults/{operationResultId}`: one poll of the operation resource. */
 export const getOperationResult: Handler = (ctx) =>
   ctx.state.engine.poll(ctx.params["operationResultId"] ?? "", ctx.scope);
+
+/** `GET /subscriptions/{id}/providers/Microsoft.Security/locations/{region}/operationResults/{id}`: the mock's Location monitor. */
+export const getLocationMonitor: Handler = (ctx) =>
+  ctx.state.engine.pollLocation(ctx.params["operationId"] ?? "", ctx.params["subscriptionId"] ?? "");

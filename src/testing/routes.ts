@@ -1,5 +1,13 @@
 import type { Handler } from "./context.js";
-import { getOne, getOperationResult, listAvailable, listConfigurations, listPaged, listSubgroups } from "./read.js";
+import {
+  getLocationMonitor,
+  getOne,
+  getOperationResult,
+  listAvailable,
+  listConfigurations,
+  listPaged,
+  listSubgroups,
+} from "./read.js";
 import { createOrUpdate, remove, update } from "./write.js";
 
 export interface Route {
@@ -59,7 +67,20 @@ export const ROUTES: readonly Route[] = [
   route("DevOpsOperationResults_Get", "GET", `${D}/operationResults/{operationResultId}`, getOperationResult),
 ];
 
-const compiled = ROUTES.map((r) => ({ route: r, segments: r.template.split("/") }));
+/**
+ * Paths that are the mock's own, not operations of the API: the Location monitor that a Location-mode operation
+ * names, in the subscription-level form ARM documents for Location URLs.
+ */
+export const MONITOR_ROUTES: readonly Route[] = [
+  route(
+    "Mock_LocationMonitor",
+    "GET",
+    "/subscriptions/{subscriptionId}/providers/Microsoft.Security/locations/{location}/operationResults/{operationId}",
+    getLocationMonitor,
+  ),
+];
+
+const compiled = [...ROUTES, ...MONITOR_ROUTES].map((r) => ({ route: r, segments: r.template.split("/") }));
 
 export type Match =
   | { kind: "route"; route: Route; params: Record<string, string> }

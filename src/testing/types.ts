@@ -44,7 +44,10 @@ export interface OperationError {
   additionalInfo?: unknown[];
 }
 
-/** How one long-running operation behaves. */
+/**
+ * How one long-running operation behaves. Each GET of its monitor (or, for header "none", of its resource) advances
+ * it one step: one in-progress answer per entry of `steps`, then the outcome.
+ */
 export interface OperationPlan {
   /** percentComplete reported by successive in-progress polls (default [0, 50]). */
   steps?: number[];
@@ -52,12 +55,30 @@ export interface OperationPlan {
   outcome?: "Succeeded" | "Failed" | "Canceled";
   /** For Failed/Canceled; Failed defaults to a TokenExchangeFailed error with target, a detail and additionalInfo. */
   error?: OperationError;
-  /** Retry-After on the initial 201/202 and every in-progress poll; default "0"; null = no header. */
+  /** Retry-After on the initial answer and every in-progress poll; default "0"; null = no header. */
   retryAfter?: string | null;
-  /** Which header(s) the initial 201/202 carries; default Azure-AsyncOperation. */
-  header?: "Azure-AsyncOperation" | "Location" | "both";
-  /** Default "InProgress". */
+  /** `retry-after-ms` (milliseconds, as Azure services also send) beside Retry-After; default none. */
+  retryAfterMs?: string;
+  /**
+   * How the initial answer names the operation; default Azure-AsyncOperation.
+   * - "Azure-AsyncOperation", "Operation-Location": the operation resource `.../devops/default/operationResults/{id}`
+   *   (200 with the OperationStatusResult).
+   * - "Location": the mock's own Location monitor, `/subscriptions/{sub}/providers/Microsoft.Security/locations/
+   *   westeurope/operationResults/{id}` — 202 while running, then what the operation answers synchronously (PUT/PATCH:
+   *   200 with the resource; DELETE: 200), or the ARM error response (Failed: 400, Canceled: 409).
+   * - "both": Azure-AsyncOperation and Location.
+   * - "none": no header. PUT answers 201 and PATCH 200 with provisioningState Accepted, and each GET of the resource
+   *   advances the operation (body polling). DELETE answers 202 without a header, which ARM forbids (to test clients).
+   */
+  header?: "Azure-AsyncOperation" | "Operation-Location" | "Location" | "both" | "none";
+  /** The status of in-progress answers; default "InProgress". */
   inProgressStatus?: string;
+  /** The word the end is reported with (status and provisioningState); default the outcome, e.g. "succeeded", "Cancelled". */
+  terminalStatus?: string;
+  /** The operation resource answers 202 with an empty body while running (instead of 200 with the document). */
+  emptyWhileRunning?: boolean;
+  /** Never ends: every poll answers in progress (after the steps, at the last step's percentComplete). */
+  neverFinishes?: boolean;
   /** Answer synchronously: 200 with provisioningState Succeeded and no header. */
   sync?: boolean;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Handler, RouteContext } from "./context.js";
 import { missingParent, namesOf, notFound } from "./names.js";
-import type { NormalisedPlan, Outcome } from "./operations.js";
+import type { NormalisedPlan } from "./operations.js";
 import { KINDS, type KindName, type StoredResource, systemData, toArm } from "./resources.js";
 import { armError } from "./respond.js";
 import type { MockResponse } from "./types.js";
@@ -72,7 +72,10 @@ function setState(resource: StoredResource, state: string, message?: string): vo
   else p["provisioningStatusMessage"] = message;
 }
 
-/** Stores the resource and answers per the next plan: synchronously, or 201/202 with a status URL. */
+/**
+ * Stores the resource and answers per the next plan: synchronously (200), or `status` with the plan's monitor
+ * header — or, for header "none", with no header at all, the resource's own provisioningState to be polled.
+ */
 function begin(ctx: RouteContext, resource: StoredResource, status: 201 | 202): MockResponse {
   const { store, engine } = ctx.state;
   const plan = engine.nextPlan();
@@ -84,17 +87,24 @@ function begin(ctx: RouteContext, resource: StoredResource, status: 201 | 202): 
   setState(resource, "Accepted");
   store.put(resource);
   const id = randomUUID();
-  engine.start(id, ctx.scope, plan, (outcome) => {
+  const current = () => store.get(resource.scope, resource.kind, resource.names) === resource;
+  engine.start(id, ctx.scope, plan, {
     // A later write replaced the resource: that write's own operation decides its state.
-    if (store.get(resource.scope, resource.kind, resource.names) === resource) {
-      setState(resource, outcome, outcomeMessage(plan, outcome));
-    }
+    settle: () => {
+      if (current()) setState(resource, plan.terminalStatus, outcomeMessage(plan));
+    },
+    syncAnswer: () => ({ status: 200, body: toArm(resource) }),
   });
+  if (plan.header === "none") {
+    engine.watchResource(resource, id);
+    // ARM: a PUT/PATCH may answer 200/201 with a non-terminal provisioningState and no header.
+    return { status: status === 202 ? 200 : status, headers: engine.initialHeaders(id, ctx.scope, plan), body: toArm(resource) };
+  }
   return { status, headers: engine.initialHeaders(id, ctx.scope, plan), body: toArm(resource) };
 }
 
-function outcomeMessage(plan: NormalisedPlan, outcome: Outcome): string | undefined {
-  return outcome === "Succeeded" ? undefined : plan.error?.message;
+function outcomeMessage(plan: NormalisedPlan): string | undefined {
+  return plan.outcome === "Succeeded" ? undefined : plan.error?.message;
 }
 
 export const createOrUpdate =
@@ -150,12 +160,18 @@ export const remove =
       store.delete(ctx.scope, kind, names);
       return { status: 200 };
     }
+    // ARM forbids a 202 without a monitor header for DELETE; the mock plays it so clients can be tested on it.
+    if (plan.header === "none") return { status: 202 };
     setState(old, "PendingDeletion");
     const id = randomUUID();
-    engine.start(id, ctx.scope, plan, (outcome) => {
-      if (store.get(ctx.scope, kind, names) !== old) return;
-      if (outcome === "Succeeded") store.delete(ctx.scope, kind, names);
-      else setState(old, outcome, outcomeMessage(plan, outcome));
+    engine.start(id, ctx.scope, plan, {
+      settle: () => {
+        if (store.get(ctx.scope, kind, names) !== old) return;
+        if (plan.outcome === "Succeeded") store.delete(ctx.scope, kind, names);
+        else setState(old, plan.terminalStatus, outcomeMessage(plan));
+      },
+      // What the synchronous DELETE answers.
+      syncAnswer: () => ({ status: 200 }),
     });
     return { status: 202, headers: engine.initialHeaders(id, ctx.scope, plan) };
   };

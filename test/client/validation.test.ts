@@ -51,6 +51,26 @@ describe("bad path arguments are refused before any request, naming the paramete
     expectRefused(callPath(opResult, ...values), parameter, rule);
   });
 
+  it.each([
+    ["bad/rg", /^must match the pattern \/\^\[-\\p\{L\}\\p\{N\}_/],
+    ["rg.", /^must not end with a period$/],
+    ["..", /^must not be "\." or "\.\."$/],
+    ["é".repeat(91), /^must be at most 90 characters long$/],
+    ["rg name", /pattern/],
+    ["rg😀", /pattern/],
+  ])("refuses the resourceGroupName %j, naming ARM's rule", (value, rule) => {
+    expectRefused(callPath(opResult, subscriptionId, value, securityConnectorName, "op"), "resourceGroupName", rule);
+  });
+
+  it("refuses a resourceGroupName with a trailing period in pollOperationResult's ids too", async () => {
+    const { pollOperationResult } = await import("../../src/index.js");
+    expectRefused(
+      () => pollOperationResult(mockClient(mock), { subscriptionId, resourceGroupName: "rg.", securityConnectorName, operationResultId: "op" }),
+      "target.resourceGroupName",
+      /must not end with a period/,
+    );
+  });
+
   it("refuses too few path arguments instead of sending a literal {operationResultId}", () => {
     expectRefused(callPath(opResult, subscriptionId, resourceGroupName, securityConnectorName), "path", /takes 4 path parameters/);
   });
@@ -66,6 +86,18 @@ describe("bad path arguments are refused before any request, naming the paramete
   it("refuses an endpoint that is not an absolute http(s) URL", () => {
     expect(() => createClient(mock.credential, { endpoint: "management.azure.com" })).toThrow(/endpoint/);
   });
+});
+
+describe("resource group names as ARM accepts them", () => {
+  it.each(["Instruktører", "東京-rg", "rg_(prod).v2", "Группа-1", "٣-rg", "a".repeat(90)])(
+    "sends the resourceGroupName %j, percent-encoded as one segment",
+    async (name) => {
+      await callPath(opResult, subscriptionId, name, securityConnectorName, "op")();
+      const sent = mock.requests.at(-1)!;
+      expect(sent.path).toContain(`/resourceGroups/${encodeURIComponent(name)}/providers/`);
+      expect(decodeURIComponent(sent.path.split("/")[4]!)).toBe(name);
+    },
+  );
 });
 
 describe("whatever strings the parameters hold, the request stays on the intended path", () => {

@@ -95,20 +95,91 @@ describe("long-running operations", () => {
     expect((await call(mock, ORG)).json.properties.provisioningState).toBe("Canceled");
   });
 
-  it("in Location mode answers 202 without a body while running and 200 with the result at the end", async () => {
+  it("in Location mode names its own monitor, which answers 202 without a body while running and then the resource", async () => {
     const put = await startPut({ header: "Location", steps: [0, 50] });
     expect(put.headers["azure-asyncoperation"]).toBeUndefined();
     const url = put.headers["location"] as string;
-    const replies = await pollAll(url);
-    expect(replies.map((r) => r.status)).toEqual([202, 202, 200]);
+    // Not the spec's operationResults path (which only ever answers 200 with an OperationStatusResult).
+    expect(url).toMatch(
+      new RegExp(`^${mock.endpoint}/subscriptions/[^/]+/providers/Microsoft.Security/locations/westeurope/operationResults/[0-9a-f-]{36}\\?api-version=2024-04-01$`),
+    );
+    const replies = [await call(mock, url), await call(mock, url), await call(mock, url), await call(mock, url)];
+    expect(replies.map((r) => r.status)).toEqual([202, 202, 200, 200]);
     expect(replies[0]?.text).toBe("");
     expect(replies[0]?.headers["retry-after"]).toBe("0");
-    expect(replies[2]?.json).toMatchObject({ status: "Succeeded", percentComplete: 100 });
+    expect(replies[0]?.headers["location"]).toBe(url);
+    // What the PUT would have answered synchronously: the resource, Succeeded.
+    expect(replies[2]?.json).toMatchObject({ name: "contoso-ado", properties: { provisioningState: "Succeeded" } });
+    expect(replies[2]?.json.status).toBeUndefined();
   });
 
-  it("sends both headers, pointing at one status URL, when asked for both", async () => {
+  it("in Location mode answers a failed operation with the ARM error response, 400 for Failed and 409 for Canceled", async () => {
+    const failed = await startPut({ header: "Location", steps: [], outcome: "Failed" });
+    const reply = await call(mock, failed.headers["location"] as string);
+    expect(reply.status).toBe(400);
+    expect(reply.headers["x-ms-error-code"]).toBe("TokenExchangeFailed");
+    expect(reply.json.error).toMatchObject({ code: "TokenExchangeFailed", target: "properties.authorization.code" });
+    const canceled = await startPut({ header: "Location", steps: [], outcome: "Canceled" });
+    const second = await call(mock, canceled.headers["location"] as string);
+    expect([second.status, second.json.error.code]).toEqual([409, "OperationCanceled"]);
+  });
+
+  it("in Location mode ends a DELETE with the 200 a synchronous DELETE answers", async () => {
+    mock.planOperations({ sync: true }, { header: "Location", steps: [10] });
+    await call(mock, devops(), { method: "PUT", body: { properties: {} } });
+    const del = await call(mock, devops(), { method: "DELETE" });
+    const url = del.headers["location"] as string;
+    expect((await call(mock, url)).status).toBe(202);
+    const last = await call(mock, url);
+    expect([last.status, last.text]).toEqual([200, ""]);
+    expect((await call(mock, devops())).status).toBe(404);
+  });
+
+  it("sends both headers, Azure-AsyncOperation at the operation resource and Location at the Location monitor", async () => {
     const put = await startPut({ header: "both" });
-    expect(put.headers["location"]).toBe(put.headers["azure-asyncoperation"]);
+    expect(put.headers["azure-asyncoperation"]).toMatch(/\/devops\/default\/operationResults\//);
+    expect(put.headers["location"]).toMatch(/\/locations\/westeurope\/operationResults\//);
+  });
+
+  it("names the operation resource in Operation-Location when asked", async () => {
+    const put = await startPut({ header: "Operation-Location", steps: [] });
+    expect(put.headers["azure-asyncoperation"]).toBeUndefined();
+    const replies = await pollAll(put.headers["operation-location"] as string);
+    expect(replies.map((r) => r.json.status)).toEqual(["Succeeded"]);
+  });
+
+  it("without a header, answers the PUT 201 with Accepted and advances the operation on each GET of the resource", async () => {
+    const put = await startPut({ header: "none", steps: [0, 50] });
+    expect(put.status).toBe(201);
+    expect(Object.keys(put.headers).filter((h) => /location|asyncoperation/i.test(h))).toEqual([]);
+    expect(put.json.properties.provisioningState).toBe("Accepted");
+    const states = [];
+    for (let i = 0; i < 4; i++) states.push((await call(mock, ORG)).json.properties.provisioningState);
+    expect(states).toEqual(["Accepted", "Accepted", "Succeeded", "Succeeded"]);
+    mock.planOperations({ header: "none", steps: [], outcome: "Failed" });
+    const patch = await call(mock, ORG, { method: "PATCH", body });
+    expect(patch.status).toBe(200);
+    expect((await call(mock, ORG)).json.properties).toMatchObject({ provisioningState: "Failed", provisioningStatusMessage: expect.any(String) });
+  });
+
+  it("spells statuses as planned, sends retry-after-ms, and can answer 202 empty while running", async () => {
+    const put = await startPut({ steps: [5], inProgressStatus: "inprogress", terminalStatus: "Cancelled", outcome: "Canceled", retryAfterMs: "250", emptyWhileRunning: true });
+    expect(put.headers["retry-after-ms"]).toBe("250");
+    const url = put.headers["azure-asyncoperation"] as string;
+    const running = await call(mock, url);
+    expect([running.status, running.text, running.headers["retry-after-ms"]]).toEqual([202, "", "250"]);
+    const end = await call(mock, url);
+    expect([end.status, end.json.status]).toEqual([200, "Cancelled"]);
+    expect((await call(mock, ORG)).json.properties.provisioningState).toBe("Cancelled");
+  });
+
+  it("never finishes an operation planned so, answering in progress with Retry-After 0 on every poll", async () => {
+    const url = mock.addOperationResult("forever", { steps: [7], neverFinishes: true });
+    const replies = [];
+    for (let i = 0; i < 6; i++) replies.push(await call(mock, url));
+    expect(replies.map((r) => [r.json.status, r.json.percentComplete, r.headers["retry-after"]])).toEqual(
+      Array.from({ length: 6 }, () => ["InProgress", 7, "0"]),
+    );
   });
 
   it("answers synchronously with 200 and the finished resource when the plan is sync", async () => {
@@ -148,6 +219,15 @@ describe("long-running operations", () => {
     expect(replies.map((r) => r.json.percentComplete)).toEqual([5, 6, 7, 100]);
     expect(mock.pollCount("manual-op")).toBe(4);
     expect(mock.pollCount("unknown-op")).toBe(0);
+  });
+
+  it("answers 404 on the Location monitor for an unknown operation or another subscription's", async () => {
+    const put = await startPut({ header: "Location" });
+    const url = put.headers["location"] as string;
+    const unknown = await call(mock, url.replace(/operationResults\/[^?]+/, "operationResults/no-such-op"));
+    const foreign = await call(mock, url.replace(/subscriptions\/[^/]+/, "subscriptions/00000000-0000-0000-0000-000000000000"));
+    expect([unknown.status, foreign.status]).toEqual([404, 404]);
+    expect(unknown.json.error.code).toBe("ResourceNotFound");
   });
 
   it("answers 404 ResourceNotFound for an unknown operation id", async () => {

@@ -10,6 +10,7 @@ import type {
   DevOpsConfigurationsDeleteDefaultResponse,
 } from "../../src/generated/responses.js";
 import type { Client } from "@azure-rest/core-client";
+import type { RestError } from "@azure/core-rest-pipeline";
 import { DevOpsOperationError } from "../../src/custom/errors/devOpsOperationError.js";
 import { isDevOpsOperationError, isPollingError, type PollerError } from "../../src/custom/errors/guards.js";
 import type { PollingError } from "../../src/custom/errors/pollingError.js";
@@ -36,6 +37,9 @@ describe("poller types", () => {
     expectTypeOf(poller.operationState.percentComplete).toEqualTypeOf<number | undefined>();
     expectTypeOf(poller.operationState.error).toEqualTypeOf<DevOpsOperationError | undefined>();
     expectTypeOf(poller.onProgress).returns.toEqualTypeOf<() => void>();
+    // For UIs: failed reads in a row, and the latest one's error.
+    expectTypeOf(poller.operationState.transientFailures).toEqualTypeOf<number>();
+    expectTypeOf(poller.operationState.lastTransientError).toEqualTypeOf<RestError | undefined>();
   });
 
   it("getLongRunningPoller resolves with the resource of a PUT and with undefined for a DELETE", () => {
@@ -70,6 +74,7 @@ describe("error narrowing", () => {
 
   it("isPollingError with a reason narrows it; unknown reasons are refused", () => {
     if (isPollingError(e, "operationNotFound")) expectTypeOf(e.reason).toEqualTypeOf<"operationNotFound">();
+    if (isPollingError(e, "statusReadFailed")) expectTypeOf(e.statusCode).toEqualTypeOf<number | undefined>();
     // @ts-expect-error not a PollingErrorReason
     isPollingError(e, "somethingElse");
   });

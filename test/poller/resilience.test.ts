@@ -52,13 +52,43 @@ describe("transient poll failures", () => {
     expect(statusGets()).toHaveLength(3);
   });
 
-  it("does not retry a 403: it is an answer, not a failure to read", async () => {
+  it("does not retry a 403, and reports it as a failure to read the status with its HTTP status", async () => {
     const url = mock.operationResultUrl("op-forbidden");
     mock.script("GET", url, { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } });
     const error = await pollOperationResult(client, url, { intervalInMs: 10 }).catch((e: unknown) => e);
-    expect(isRestError(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    expect(isPollingError(error, "statusReadFailed")).toBe(true);
+    expect(error).toMatchObject({ statusCode: 403, message: expect.stringMatching(/: HTTP 403: AuthorizationFailed: no$/) });
+    expect(isRestError((error as Error).cause)).toBe(true);
+    expect((error as Error).cause).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
     expect(statusGets()).toHaveLength(1);
+  });
+});
+
+describe("transient failures in the poller's state", () => {
+  it("counts failed reads in transientFailures with the last error, reports each to onProgress, and clears both on a good read", async () => {
+    const url = mock.operationResultUrl("op-state");
+    const e503 = { status: 503, headers: { "Retry-After": "0" }, body: { error: { code: "ServiceUnavailable", message: "busy" } } };
+    mock.script("GET", url, e503, e503, running, { status: 200, body: { status: "Succeeded" } });
+    const poller = pollOperationResult(client, url, { intervalInMs: 1 });
+    const seen: string[] = [];
+    poller.onProgress((s) => seen.push(`${s.status} ${s.transientFailures} ${s.lastTransientError?.statusCode ?? "-"}`));
+    await poller;
+    expect(seen).toEqual(["running 1 503", "running 2 503", "running 0 -", "succeeded 0 -"]);
+    expect(poller.operationState).not.toHaveProperty("lastTransientError");
+  });
+
+  it("gives a second pollUntilDone() a fresh maxTransientErrors budget once the service has recovered", async () => {
+    const url = mock.operationResultUrl("op-again");
+    const e503 = { status: 503, headers: { "Retry-After": "0" } };
+    mock.script("GET", url, e503, e503);
+    const poller = pollOperationResult(client, url, { intervalInMs: 1, maxTransientErrors: 1 });
+    const first = await poller.pollUntilDone().catch((e: unknown) => e);
+    expect(isPollingError(first, "transientErrorsExhausted")).toBe(true);
+    expect(first).toMatchObject({ statusCode: 503, attempts: 2 });
+    // The service recovers, after one more hiccup: the new wait may fail once, as maxTransientErrors allows.
+    mock.script("GET", url, e503, { status: 200, body: { status: "Succeeded" } });
+    expect((await poller.pollUntilDone()).status).toBe("Succeeded");
+    expect(statusGets()).toHaveLength(4);
   });
 });
 

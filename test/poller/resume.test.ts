@@ -54,6 +54,32 @@ describe("serialize and restoreFrom", () => {
     expect(methods()).toEqual(["PUT resource", "GET resource"]);
   });
 
+  it("resumes a body-polled PUT at the resource URL from its token", async () => {
+    mock.planOperations({ header: "none", steps: [0, 50] });
+    const first = getLongRunningPoller(client, await put(), { intervalInMs: 10 });
+    await first.poll();
+    const token = await first.serialize();
+    expect(JSON.parse(token)).toEqual({ v: 1, kind: "body", method: "PUT", resourceUrl: expect.stringMatching(/\/devops\/default\?api-version=2024-04-01$/) });
+    const result = await getLongRunningPoller<PutResponse>(client, undefined, { restoreFrom: token, intervalInMs: 10 });
+    expect(result?.properties?.provisioningState).toBe("Succeeded");
+    expect(methods()).toEqual(["PUT resource", "GET resource", "GET resource", "GET resource"]);
+  });
+
+  it("resumes an Operation-Location poller under its own kind", async () => {
+    mock.planOperations({ header: "Operation-Location", steps: [0] });
+    const token = await getLongRunningPoller(client, await put()).serialize();
+    expect(JSON.parse(token)).toMatchObject({ kind: "operation-location", method: "PUT" });
+    await getLongRunningPoller(client, undefined, { restoreFrom: token, intervalInMs: 10 });
+    expect(methods()).toEqual(["PUT resource", "GET status", "GET status", "GET resource"]);
+  });
+
+  it("refuses to restore a finished POST, whose result the token cannot hold", async () => {
+    const listPath = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}/devops/default/listAvailableGitHubOwners`;
+    const token = await getLongRunningPoller(client, await client.pathUnchecked(listPath).post()).serialize();
+    expect(JSON.parse(token)).toMatchObject({ kind: "done", method: "POST" });
+    expect(() => getLongRunningPoller(client, undefined, { restoreFrom: token })).toThrow(/finished POST, whose result \(the response body\) is not in the token/);
+  });
+
   it("refuses a token whose URL points at another origin, before any request", async () => {
     mock.planOperations({ steps: [0] });
     const token = await getLongRunningPoller(client, await put()).serialize();
@@ -74,7 +100,7 @@ describe("serialize and restoreFrom", () => {
   it("refuses a token of the other poller's kind, naming both", async () => {
     const token = await pollOperationResult(client, mock.operationResultUrl("op")).serialize();
     expect(() => getLongRunningPoller(client, undefined, { restoreFrom: token })).toThrow(
-      'options.restoreFrom holds a "operation-result" token, but getLongRunningPoller resumes only "azure-async-operation" or "location" or "done" tokens',
+      'options.restoreFrom holds a "operation-result" token, but getLongRunningPoller resumes only "azure-async-operation" or "operation-location" or "location" or "body" or "done" tokens',
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLL_INTERVAL_MS, MAX_RETRY_AFTER_MS, parseRetryAfter } from "../../src/custom/retry-after.js";
+import { DEFAULT_POLL_INTERVAL_MS, MAX_RETRY_AFTER_MS, parseRetryAfter, parseRetryAfterMs } from "../../src/custom/retry-after.js";
+import { requestedDelayMs } from "../../src/custom/poller/status.js";
 
 const NOW = Date.UTC(2024, 4, 1, 8, 0, 0); // Wed, 01 May 2024 08:00:00 GMT
 
@@ -50,5 +51,33 @@ describe("parseRetryAfter", () => {
 
   it("documents a 2 s default interval", () => {
     expect(DEFAULT_POLL_INTERVAL_MS).toBe(2000);
+  });
+});
+
+describe("parseRetryAfterMs", () => {
+  it("reads whole milliseconds, 0 included, clamped to the maximum", () => {
+    expect(parseRetryAfterMs("0")).toBe(0);
+    expect(parseRetryAfterMs(" 250 ")).toBe(250);
+    expect(parseRetryAfterMs("99999999999")).toBe(MAX_RETRY_AFTER_MS);
+  });
+
+  it.each([undefined, null, "", "-5", "1.5", "1e3", "soon", "Wed, 01 May 2024 08:00:05 GMT"])(
+    "returns undefined for %j",
+    (value) => {
+      expect(parseRetryAfterMs(value)).toBeUndefined();
+    },
+  );
+});
+
+describe("the delay a response asks for", () => {
+  it("prefers retry-after-ms, then x-ms-retry-after-ms, then Retry-After, as core-rest-pipeline does", () => {
+    expect(requestedDelayMs({ "retry-after-ms": "120", "x-ms-retry-after-ms": "340", "retry-after": "5" })).toBe(120);
+    expect(requestedDelayMs({ "x-ms-retry-after-ms": "340", "retry-after": "5" })).toBe(340);
+    expect(requestedDelayMs({ "Retry-After": "5" })).toBe(5_000);
+    expect(requestedDelayMs({})).toBeUndefined();
+  });
+
+  it("falls through a malformed millisecond header to the next one", () => {
+    expect(requestedDelayMs({ "retry-after-ms": "soon", "retry-after": "0" })).toBe(0);
   });
 });

@@ -10,11 +10,16 @@ describe("classifyStatus", () => {
     ["failed", "failed"],
     ["Canceled", "canceled"],
     ["canceled", "canceled"],
+    ["Cancelled", "canceled"],
+    ["CANCELLED", "canceled"],
+    ["DeletionSuccess", "succeeded"],
+    ["deletionfailure", "failed"],
+    [" Succeeded ", "succeeded"],
   ])("treats %s as terminal (%s)", (status, expected) => {
     expect(classifyStatus(status)).toBe(expected);
   });
 
-  it.each(["InProgress", "Accepted", "Running", "NotStarted", "Cancelled", "FailedOver", "NotCanceled", "", "Deleting"])(
+  it.each(["InProgress", "Accepted", "Running", "NotStarted", "Canceling", "FailedOver", "NotCanceled", "", "Deleting", "DeletionInProgress"])(
     "keeps polling on %j",
     (status) => {
       expect(classifyStatus(status)).toBe("running");

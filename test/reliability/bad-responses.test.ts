@@ -163,6 +163,22 @@ describe("bad responses to plain client calls (core-client behaviour, documented
     expect(error.message).toContain(`(GET ${path})`);
   });
 
+  it("decides isUnexpected from the request and status only, whatever x-ms-original-url says", async () => {
+    const ok = await get({ status: 200, headers: { "x-ms-original-url": "::not a url::" }, body: { value: [] } });
+    expect(ok.headers["x-ms-original-url"]).toBe("::not a url::");
+    expect(isUnexpected(ok)).toBe(false);
+    // A header naming a path the API does not describe (where any 2xx would pass) changes nothing either: the
+    // list operation documents 200 only.
+    const odd = await get({ status: 204, headers: { "x-ms-original-url": "https://elsewhere.example/anything" } });
+    expect(isUnexpected(odd)).toBe(true);
+  });
+
+  it("treats a response whose request URL is not a URL as a path the API does not describe", () => {
+    const response = { status: "200", headers: {}, body: {}, request: { method: "GET", url: "not a url" } };
+    expect(isUnexpected(response as never)).toBe(false);
+    expect(isUnexpected({ ...response, status: "500" } as never)).toBe(true);
+  });
+
   it("returns a 5 MB list page whole, unknown fields kept", async () => {
     const owner = { id: "x", name: "o", properties: { note: "y".repeat(MB5) }, futureField: 1 };
     const response = await get({ status: 200, body: { value: [owner] } });

@@ -161,11 +161,12 @@ describe("throttling and outages", () => {
     const url = mock.operationResultUrl("op-outage");
     const down = { status: 503, headers: { "Retry-After": "0" } };
     mock.script("GET", url, down, down, down, down, down);
-    const seen: Array<number | undefined> = [];
+    const seen: string[] = [];
     const poller = pollOperationResult(retrying, url, { intervalInMs: 1, maxTransientErrors: 3 });
-    poller.onProgress((s) => seen.push(s.percentComplete));
+    // Progress is reported after a failed read too, with the failures so far and the error.
+    poller.onProgress((s) => seen.push(`${s.transientFailures} ${s.lastTransientError?.statusCode ?? "-"} ${s.percentComplete ?? "-"}`));
     expect((await poller).status).toBe("Succeeded");
-    expect(seen).toEqual([10, 20, 100]);
+    expect(seen).toEqual(["1 503 -", "2 503 -", "0 - 10", "0 - 20", "0 - 100"]);
     expect(statusGets()).toHaveLength(5 + 3);
   });
 

@@ -161,6 +161,53 @@ describe("a URL that leaves the client's endpoint is refused before anything is 
   });
 });
 
+describe("origins the caller trusts with options.allowedOrigins", () => {
+  const put = () => client.path(CONFIG, sub, rg, name).put({ body: { properties: { autoDiscovery: "Enabled" } } });
+
+  it("follows a status monitor on a listed origin, sending the token there as the caller chose", async () => {
+    const monitor = other.addOperationResult("op-regional", { steps: [0] });
+    home.script("PUT", configPath, { status: 201, headers: { "Azure-AsyncOperation": monitor, "Retry-After": "0" }, body: {} });
+    home.script("GET", configPath, { status: 200, body: { name: "default", properties: { provisioningState: "Succeeded" } } });
+    const result = await getLongRunningPoller(client, await put(), { intervalInMs: 1, allowedOrigins: [other.endpoint] });
+    expect(result?.properties?.provisioningState).toBe("Succeeded");
+    expect(other.pollCount("op-regional")).toBe(2);
+    expect(other.requests.every((r) => r.headers["authorization"] === `Bearer ${home.token}`)).toBe(true);
+    // The final GET of the resource goes to the client's own endpoint.
+    expect(home.requests.at(-1)).toMatchObject({ method: "GET", path: configPath });
+  });
+
+  it("still refuses every origin not listed, before sending anything there", async () => {
+    home.script("PUT", configPath, { status: 201, headers: { "Azure-AsyncOperation": `${plain.origin}${statusPath("op")}` }, body: {} });
+    const initial = await put();
+    const error = await thrownOrRejected(() => getLongRunningPoller(client, initial, { allowedOrigins: [other.endpoint] }));
+    expect(isPollingError(error, "untrustedUrl")).toBe(true);
+    expect((error as Error).message).toContain(`or in options.allowedOrigins (${other.endpoint})`);
+    expect(elsewhere()).toEqual({ other: 0, plain: 0 });
+  });
+
+  it("lets paginate follow a nextLink on a listed origin", async () => {
+    home.script("GET", ownersPath, { status: 200, body: { value: [{ name: "a" }], nextLink: `${other.endpoint}${ownersPath}?api-version=2024-04-01` } });
+    const first = await client.path(`${CONFIG}/gitHubOwners`, sub, rg, name).get();
+    const names: unknown[] = [];
+    for await (const owner of paginate(client, first, { allowedOrigins: [other.endpoint] })) names.push(owner.name);
+    // "a" from the client's endpoint, then the other origin's five seeded owners over its own pages.
+    expect(names).toHaveLength(6);
+    expect(other.requests.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    [["https://westeurope.management.azure.com/subscriptions"], "options.allowedOrigins[0] must be an https origin"],
+    [["https://ok.example", "http://example.com"], "options.allowedOrigins[1] must be an https origin"],
+    [["not a url"], "options.allowedOrigins[0]"],
+    ["https://one.example", "options.allowedOrigins must be an array of origins"],
+  ])("refuses allowedOrigins %j, naming the entry and the rule", (allowedOrigins, message) => {
+    expect(() => pollOperationResult(client, home.operationResultUrl("op"), { allowedOrigins } as never)).toThrow(message);
+    expect(() => paginate(client, { status: "200", headers: {}, body: {}, request: { url: home.endpoint } } as never, { allowedOrigins } as never)).toThrow(
+      message,
+    );
+  });
+});
+
 describe("redirects to another origin never carry the token", () => {
   const owners = () => client.path(`${CONFIG}/gitHubOwners`, sub, rg, name);
   const redirect = (status: number, to: string) => ({ status, headers: { Location: to } });
@@ -207,8 +254,11 @@ describe("redirects to another origin never carry the token", () => {
     const url = home.operationResultUrl("op-same-origin");
     home.script("GET", url, redirect(302, home.operationResultUrl("op-elsewhere")));
     const error = await rejection(pollOperationResult(client, url, { intervalInMs: 1 }));
-    expect(isRestError(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 401, code: "AuthenticationFailed" });
+    // A 401 from the status URL is a failure to read the status (PollingError), its RestError the cause.
+    expect(isPollingError(error, "statusReadFailed")).toBe(true);
+    expect(error).toMatchObject({ statusCode: 401 });
+    expect(isRestError((error as Error).cause)).toBe(true);
+    expect((error as Error).cause).toMatchObject({ statusCode: 401, code: "AuthenticationFailed" });
     expect(home.requests.map((r) => r.headers["authorization"] !== undefined)).toEqual([true, false]);
   });
 });

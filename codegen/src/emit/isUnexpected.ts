@@ -18,9 +18,14 @@ const MATCHER = `
  */
 let matchers: Array<[RegExp, Readonly<Record<string, readonly string[]>>]> | undefined;
 
-/** Documented success codes for a request, or undefined when no path template matches. */
+/** Documented success codes for a request, or undefined when no path template matches (or the URL is not one). */
 function documentedStatuses(method: string, url: string): readonly string[] | undefined {
-  const path = new URL(url).pathname;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
   matchers ??= Object.entries(routes).map(([rest, methods]) => [
     new RegExp(\`^\${(routePrefix + rest).replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&").replace(/\\{\\w+\\}/g, "[^/]+")}/?$\`, "i"),
     methods,
@@ -31,10 +36,9 @@ function documentedStatuses(method: string, url: string): readonly string[] | un
 `;
 
 const IMPLEMENTATION = `export function isUnexpected(response: AnyResponse): response is AnyDefaultResponse {
-  // A long-running operation's final response may come from a polling URL; the
-  // poller records the original request URL in this header.
-  const url = response.headers["x-ms-original-url"] ?? response.request.url;
-  const statuses = documentedStatuses(response.request.method, url);
+  // Decided from the request (method and URL) and the status only: a response header is the server's to set, and
+  // one naming another URL (x-ms-original-url) would let it choose which operation's statuses apply.
+  const statuses = documentedStatuses(response.request.method, response.request.url);
   // A request to a path this API does not describe (pathUnchecked): only 2xx is expected.
   if (statuses === undefined) return !/^2\\d\\d$/.test(response.status);
   return !statuses.includes(response.status);

@@ -2,11 +2,56 @@
 // and per path template in order (for tooling and tests).
 import type { PathParameter, RouteInfo } from "../model/api.js";
 
+const UNICODE_WORD = String.raw`\p{L}\p{N}_`;
+
+/**
+ * A swagger pattern as ECMAScript should run it. Swagger patterns are written for the services, which run .NET,
+ * where `\w` matches letters and digits of every script; in an ECMAScript RegExp `\w` is ASCII only, so a literal
+ * copy would refuse names ARM accepts (a resource group "Instruktører" or "東京-rg"). Each `\w` becomes the
+ * Unicode letters and digits plus "_" (`\p{L}\p{N}_`, inside or outside a class), run with the `u` flag. A
+ * pattern without `\w` is kept as written.
+ */
+export function unicodePattern(pattern: string, parameter: string): { pattern: string; flags?: "u" } {
+  let out = "";
+  let inClass = false;
+  let changed = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      const next = pattern[i + 1] ?? "";
+      i += 1;
+      if (next === "w") {
+        out += inClass ? UNICODE_WORD : `[${UNICODE_WORD}]`;
+        changed = true;
+      } else if (next === "W") {
+        if (inClass) throw new Error(`path parameter ${parameter}: \\W inside a character class has no Unicode form (${pattern})`);
+        out += `[^${UNICODE_WORD}]`;
+        changed = true;
+      } else out += c + next;
+      continue;
+    }
+    if (c === "[" && !inClass) inClass = true;
+    else if (c === "]" && inClass) inClass = false;
+    out += c;
+  }
+  if (!changed) return { pattern };
+  try {
+    new RegExp(out, "u");
+  } catch (e) {
+    throw new Error(`path parameter ${parameter}: pattern ${pattern} is not valid with the u flag once \\w is Unicode-aware (${String(e)})`);
+  }
+  return { pattern: out, flags: "u" };
+}
+
 function ruleOf(p: PathParameter, withName: boolean): string {
   const rule: Record<string, string | number> = withName ? { name: p.name } : {};
   if (p.minLength !== undefined) rule.minLength = p.minLength;
   if (p.maxLength !== undefined) rule.maxLength = p.maxLength;
-  if (p.pattern !== undefined) rule.pattern = p.pattern;
+  if (p.pattern !== undefined) {
+    const { pattern, flags } = unicodePattern(p.pattern, p.name);
+    rule.pattern = pattern;
+    if (flags) rule.flags = flags;
+  }
   return JSON.stringify(rule);
 }
 
@@ -35,8 +80,13 @@ export interface PathParameterRule {
   readonly name: string;
   readonly minLength?: number;
   readonly maxLength?: number;
-  /** An ECMAScript-compatible regular expression source, as written in the swagger. */
+  /**
+   * An ECMAScript regular expression source: the swagger's, with \\w made Unicode-aware (as the services' .NET
+   * \\w is), in which case \`flags\` is "u".
+   */
   readonly pattern?: string;
+  /** Flags to compile \`pattern\` with. */
+  readonly flags?: string;
 }
 
 /**

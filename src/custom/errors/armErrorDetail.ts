@@ -43,6 +43,7 @@ export function readArmErrorResponse(body: unknown): ArmErrorDetail | undefined 
   return typeof body["code"] === "string" || typeof body["message"] === "string" ? readArmErrorDetail(body) : undefined;
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+// The pollers have their own copy (poller/status.ts): each module reads untrusted JSON on its own terms.
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -12,14 +12,19 @@ export type KnownDevOpsOperationErrorCode = "TokenExchangeFailed" | "OperationFa
 export type DevOpsOperationErrorCode = KnownDevOpsOperationErrorCode | (string & {});
 
 export interface DevOpsOperationErrorInit {
-  /** The terminal status as the service spelt it ("Failed", "canceled", ...). */
+  /** The terminal status as the service spelt it ("Failed", "canceled", "Cancelled", "DeletionFailure", ...). */
   status: string;
   /** `error` of the operation result, or of the failed resource. */
   error: ArmErrorDetail | undefined;
   operationResult: OperationStatusResult | undefined;
   operationResultId: string | undefined;
   percentComplete: number | undefined;
+  /** The HTTP status that reported the failure: a Location monitor's 4xx. Absent when a status body said so. */
+  statusCode?: number | undefined;
 }
+
+// Canceled as ARM spells it, and Cancelled as some services do; matched whole, ignoring case.
+const CANCELED = /^cancell?ed$/i;
 
 /**
  * A long-running operation ended as Failed or Canceled. Carries the ARM error of the operation, unflattened, so
@@ -28,37 +33,34 @@ export interface DevOpsOperationErrorInit {
 export class DevOpsOperationError<C extends DevOpsOperationErrorCode = DevOpsOperationErrorCode> extends Error {
   override readonly name = "DevOpsOperationError" as const;
   /** The ARM error code, or OperationFailed / OperationCanceled when the service sent none. */
-  readonly code!: C;
+  readonly code: C;
   readonly target: string | undefined;
-  readonly details!: ArmErrorDetail[];
-  readonly additionalInfo!: ArmErrorAdditionalInfo[];
+  readonly details: ArmErrorDetail[];
+  readonly additionalInfo: ArmErrorAdditionalInfo[];
   /** The terminal status as the service spelt it. */
-  readonly status!: string;
+  readonly status: string;
   /** Whether the operation was canceled rather than failed. */
-  readonly canceled!: boolean;
+  readonly canceled: boolean;
   readonly percentComplete: number | undefined;
   /** The last path segment of the status URL, when it is a DevOpsOperationResults URL. */
   readonly operationResultId: string | undefined;
   /** The final OperationStatusResult as received (undefined when the failure came without one). */
   readonly operationResult: OperationStatusResult | undefined;
+  /** The HTTP status that reported the failure (a Location monitor's 4xx); undefined when a status body did. */
+  readonly statusCode: number | undefined;
 
   constructor(init: DevOpsOperationErrorInit) {
-    const canceled = init.status.trim().toLowerCase() === "canceled";
-    const code = init.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed");
-    const message = init.error?.message ?? (canceled ? "The operation was canceled." : "The operation failed.");
-    super(message);
-    const { status, percentComplete, operationResultId, operationResult, error } = init;
-    // One assignment (the definite-assignment `!`s above): this class is in every bundle that polls.
-    Object.assign(this, {
-      code,
-      target: error?.target,
-      details: error?.details ?? [],
-      additionalInfo: error?.additionalInfo ?? [],
-      status,
-      canceled,
-      percentComplete,
-      operationResultId,
-      operationResult,
-    });
+    const canceled = CANCELED.test(init.status.trim());
+    super(init.error?.message ?? (canceled ? "The operation was canceled." : "The operation failed."));
+    this.code = (init.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed")) as C;
+    this.target = init.error?.target;
+    this.details = init.error?.details ?? [];
+    this.additionalInfo = init.error?.additionalInfo ?? [];
+    this.status = init.status;
+    this.canceled = canceled;
+    this.percentComplete = init.percentComplete;
+    this.operationResultId = init.operationResultId;
+    this.operationResult = init.operationResult;
+    this.statusCode = init.statusCode;
   }
 }

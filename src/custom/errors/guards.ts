@@ -7,8 +7,9 @@ import type { ArmRestError } from "./toRestError.js";
 /**
  * Everything a poller can reject with, discriminable by `name`:
  * - `DevOpsOperationError`: the operation ended Failed or Canceled (unless `resolveOnUnsuccessful`).
- * - `PollingError`: the status could not be read (404, transient errors past the bound, untrusted URL, ...).
- * - `RestError`: a non-2xx answer other than those (e.g. 401/403 on a poll, or the final GET failed).
+ * - `PollingError`: the status could not be read (an HTTP error from the status URL — 404, 401, 403, … —,
+ *   transient errors past the bound, an untrusted URL, ...); `statusCode` holds the HTTP status that caused it.
+ * - `RestError`: the initial response was an error, or the final GET of the result failed.
  * - `AbortError`: the caller's abortSignal fired, or `timeoutInMs` elapsed (the message names which).
  */
 export type PollerError =

@@ -30,12 +30,14 @@ export function toRestError(response: HttpResponse): ArmRestError {
   // Without an ARM message, the status with the method and URL path (never the query, which may hold a SAS), so
   // that the message alone locates the failure.
   const message = detail?.message ?? `Unexpected status code: ${response.status} (${request.method} ${pathOf(request.url)})`;
+  // RLC responses lower-case header names, hand-built ones may not: HttpHeaders looks them up case-insensitively.
+  const httpHeaders = createHttpHeaders(headers);
   const error = new RestError(message, {
     statusCode,
-    code: headerValue(headers, "x-ms-error-code") ?? detail?.code,
+    code: httpHeaders.get("x-ms-error-code") ?? detail?.code,
     request,
     response: {
-      headers: createHttpHeaders(headers),
+      headers: httpHeaders,
       request,
       status: statusCode ?? -1,
       bodyAsText: typeof body === "string" ? body : undefined,
@@ -43,16 +45,6 @@ export function toRestError(response: HttpResponse): ArmRestError {
   });
   error.details = detail;
   return error as ArmRestError;
-}
-
-/** Case-insensitive header lookup: RLC responses lower-case names, hand-built ones may not. */
-export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
 }
 
 function pathOf(url: string): string {

@@ -1,33 +1,37 @@
 import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
 import { createAbortablePromise, delay } from "@azure/core-util";
 import { PollingError } from "../errors/pollingError.js";
+import type { TokenBucket } from "../throttle/tokenBucket.js";
 import type { NormalizedPollerOptions } from "./options.js";
 import { encodeResumeToken } from "./resumeToken.js";
-import type { PollOutcome, PollingStrategy } from "./strategy.js";
+import type { PollingStrategy, SettledOutcome, StatusOutcome, TransientOutcome } from "./strategy.js";
 import type { DevOpsOperationState, DevOpsPoller } from "./types.js";
 import { linkedController } from "./wait.js";
 
-// The poll loop: waiting, abort, timeout, progress, serialize and the transient-error budget. It knows nothing of
-// HTTP — strategies turn responses into PollOutcomes. Written by hand rather than on core-lro's createPoller
-// because that loop (v3.3) skips a Retry-After of 0 (`if (intervalInMs)`) and the initial response's Retry-After,
-// rejects on the first 503 or reset mid-poll, has no overall timeout, and serializes its own untyped state.
-
-type Terminal = PollOutcome & { type: "status" };
+// The poll loop: waiting, the read budget, abort, timeout, progress, serialize and the transient-error budget. It
+// knows nothing of HTTP — strategies turn responses into outcomes.
+//
+// Why by hand rather than on @azure/core-lro's createPoller (the one place this is said; types.ts and
+// retry-after.ts link here): its loop (v3.3) skips a Retry-After of 0 (`if (intervalInMs)`) and the initial
+// response's Retry-After, rejects on the first 503 or connection reset mid-poll, has no overall timeout and no
+// bound on reads, matches status words by substring ("FailedOver" fails an operation), and serializes its own
+// untyped state. Only its types are used (types.ts), so its runtime stays out of the bundle.
 
 export interface EngineInit<TResult> {
   strategy: PollingStrategy<TResult>;
   options: NormalizedPollerOptions;
   /** Wait before the first poll: the initial response's Retry-After, else the interval; 0 when resuming. */
   firstDelayMs: number;
+  /** Paces the poller's status reads (see options.ts): one bucket per poller today, shareable later. */
+  readBudget: TokenBucket;
 }
 
-export function createPoller<TResult>({ strategy, options, firstDelayMs }: EngineInit<TResult>): DevOpsPoller<TResult> {
-  const state: DevOpsOperationState<TResult> = { status: "running" };
+export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget }: EngineInit<TResult>): DevOpsPoller<TResult> {
+  const state: DevOpsOperationState<TResult> = { status: "running", transientFailures: 0 };
   const handlers = new Map<symbol, (s: DevOpsOperationState<TResult>) => void>();
   let nextDelayMs = firstDelayMs;
-  let failuresInARow = 0;
   // Success seen but the final value not yet fetched (the final GET failed, or a restored "done" token).
-  let pendingSuccess: Terminal | undefined;
+  let pendingSuccess: SettledOutcome | undefined;
   let inFlight: Promise<void> | undefined;
   let untilDone: Promise<TResult> | undefined;
 
@@ -39,13 +43,13 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
     for (const handler of [...handlers.values()]) handler(s);
   };
 
-  function record(outcome: Terminal): void {
+  function record(outcome: StatusOutcome): void {
     nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
     if (outcome.operationResult !== undefined) state.operationResult = outcome.operationResult;
     if (outcome.percentComplete !== undefined) state.percentComplete = outcome.percentComplete;
   }
 
-  async function succeed(outcome: Terminal, signal: AbortSignalLike): Promise<void> {
+  async function succeed(outcome: SettledOutcome, signal: AbortSignalLike): Promise<void> {
     pendingSuccess = outcome;
     state.result = await strategy.result(outcome, signal);
     pendingSuccess = undefined;
@@ -53,31 +57,54 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
     emit();
   }
 
+  // ARM: a failed status read is not a failed operation. Keep polling, but only so many times in a row.
+  function recordTransient(outcome: TransientOutcome): void {
+    nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
+    state.transientFailures += 1;
+    state.lastTransientError = outcome.error;
+    if (state.transientFailures > options.maxTransientErrors) {
+      throw new PollingError(
+        `Could not read the operation status at ${outcome.url}: ${state.transientFailures} polls in a row failed ` +
+          `(options.maxTransientErrors is ${options.maxTransientErrors}); last error: ${outcome.error.message}`,
+        {
+          reason: "transientErrorsExhausted",
+          url: outcome.url,
+          statusCode: outcome.error.statusCode,
+          attempts: state.transientFailures,
+          cause: outcome.error,
+        },
+      );
+    }
+    emit(); // so a UI can say "retrying (2/5)"
+  }
+
   async function step(signal: AbortSignalLike): Promise<void> {
+    await takeReadToken(signal);
     if (pendingSuccess) return succeed(pendingSuccess, signal);
     const outcome = await strategy.poll(signal);
-    if (outcome.type === "transient") {
-      // ARM: a failed status read is not a failed operation. Keep polling, but only so many times in a row.
-      failuresInARow += 1;
-      nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
-      if (failuresInARow > options.maxTransientErrors) {
-        const last = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-        throw new PollingError(
-          `Could not read the operation status at ${outcome.url}: ${failuresInARow} polls in a row failed ` +
-            `(options.maxTransientErrors is ${options.maxTransientErrors}); last error: ${last}`,
-          { reason: "transientErrorsExhausted", url: outcome.url, attempts: failuresInARow, cause: outcome.error },
-        );
-      }
-      return;
-    }
-    failuresInARow = 0;
+    if (outcome.type === "transient") return recordTransient(outcome);
+    state.transientFailures = 0;
+    delete state.lastTransientError;
     record(outcome);
     if (outcome.status === "running") return emit();
-    if (outcome.status === "succeeded") return succeed(outcome, signal);
-    state.error = outcome.error;
-    if (options.resolveOnUnsuccessful) state.result = await strategy.result(outcome, signal);
-    state.status = outcome.status;
+    const settled = outcome as SettledOutcome;
+    if (settled.status === "succeeded") return succeed(settled, signal);
+    state.error = settled.error;
+    if (options.resolveOnUnsuccessful) state.result = await strategy.result(settled, signal);
+    state.status = settled.status;
     emit();
+  }
+
+  // The read budget: a Retry-After of 0 (or intervalInMs 0) may use the burst, never more than the sustained rate.
+  async function takeReadToken(signal: AbortSignalLike): Promise<void> {
+    const reservation = readBudget.reserve();
+    if (reservation.delayMs <= 0) return;
+    try {
+      await delay(reservation.delayMs, { abortSignal: signal });
+    } catch (e) {
+      reservation.cancel();
+      throw e;
+    }
   }
 
   // One step at a time, even when poll() and pollUntilDone() are called together.
@@ -118,7 +145,7 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
         state.result = strategy.initialResult.value;
         state.status = "succeeded";
       } else pendingSuccess = strategy.initial;
-    } else if (strategy.initial.status !== "running") {
+    } else {
       state.error = strategy.initial.error;
       state.status = strategy.initial.status;
     }
@@ -141,6 +168,8 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs }: Engin
     },
     pollUntilDone(pollOptions) {
       untilDone ??= guarded(pollOptions?.abortSignal, true, async (signal) => {
+        // Each wait has its own transient-error budget: a second pollUntilDone() after an outage starts afresh.
+        state.transientFailures = 0;
         for (let polls = 0; !isDone(); polls++) {
           if (polls >= options.maxPolls) {
             throw new PollingError(`The operation did not finish within ${options.maxPolls} polls (options.maxPolls)`, {

@@ -1,11 +1,10 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
-import { headerValue } from "../errors/toRestError.js";
-import { parseRetryAfter } from "../retry-after.js";
+import { trustedOrigin } from "../trustedUrl.js";
 import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
 import { createPoller } from "./engine.js";
-import { normalizePollerOptions } from "./options.js";
+import { normalizePollerOptions, readBudgetOf } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
-import { trustedOrigin } from "../trustedUrl.js";
+import { requestedDelayMs } from "./status.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
 
 type Success<R> = R extends { status: `2${string}` } ? R : never;
@@ -28,12 +27,16 @@ export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Succe
  * Synchronous on purpose: the poller is thenable (as core-lro v3's PollerLike), and a Promise cannot resolve to a
  * thenable — `await getLongRunningPoller(...)` therefore yields the operation's result, never the poller.
  * Setup errors (non-2xx initial response → its RestError, a URL on another origin → PollingError "untrustedUrl",
- * bad options or token → TypeError) are thrown by the call, before any request.
+ * a DELETE/POST 202 without the header ARM requires → PollingError "noPollingUrl", bad options or token →
+ * TypeError) are thrown by the call, before any request.
  *
- * Follows Azure-AsyncOperation (else Location) of a 201/202, honouring the initial Retry-After before the first
- * poll; a 200 with a terminal provisioningState is done without a request. On success a PUT/PATCH ends with one
- * GET of the original URL; a DELETE resolves with `undefined`. A non-2xx initial response rejects with its
- * RestError. URLs are refused unless on the client's endpoint (see PollerOptions.endpoint).
+ * Every flow of ARM's async contract (README, "ARM flow → what the poller sends and returns"): a status monitor
+ * named by Azure-AsyncOperation, Operation-Location or Location (in that order), else — for a PUT/PATCH still
+ * running — the resource itself, polled until its provisioningState is terminal. The initial Retry-After is
+ * honoured before the first poll; a terminal initial response is done without a request. On success a PUT/PATCH
+ * resolves with the resource (one GET of the original URL, unless the last response was it), a POST with what its
+ * Location answered, a DELETE with `undefined`. URLs are refused unless on the client's endpoint or in
+ * `options.allowedOrigins`.
  *
  * To resume elsewhere: `getLongRunningPoller(client, undefined, { restoreFrom: await poller.serialize() })`.
  */
@@ -43,17 +46,22 @@ export function getLongRunningPoller<R extends HttpResponse>(
   options?: PollerOptions,
 ): DevOpsPoller<LroResult<R>> {
   const normalized = normalizePollerOptions(options);
-  const origin = trustedOrigin(client, normalized.endpoint, initialResponse?.request?.url);
+  const trust = {
+    origin: trustedOrigin(client, normalized.endpoint, initialResponse?.request?.url),
+    allowedOrigins: normalized.allowedOrigins,
+  };
+  const readBudget = readBudgetOf(normalized);
   if (normalized.restoreFrom !== undefined) {
-    const token = decodeResumeToken(normalized.restoreFrom, ["azure-async-operation", "location", "done"], "getLongRunningPoller");
+    const kinds = ["azure-async-operation", "operation-location", "location", "body", "done"] as const;
+    const token = decodeResumeToken(normalized.restoreFrom, kinds, "getLongRunningPoller");
     // A resumed poller polls at once: how long ago the token was written is unknown.
-    return createPoller({ strategy: strategyFromToken(client, token, origin), options: normalized, firstDelayMs: 0 });
+    return createPoller({ strategy: strategyFromToken(client, token, trust), options: normalized, firstDelayMs: 0, readBudget });
   }
   if (typeof initialResponse !== "object" || initialResponse === null || typeof initialResponse.status !== "string") {
     throw new TypeError("initialResponse must be the response of the operation's request, unless options.restoreFrom is given");
   }
-  const strategy = strategyFromResponse<LroResult<R>>(client, initialResponse, origin);
+  const strategy = strategyFromResponse<LroResult<R>>(client, initialResponse, trust);
   // ARM asks clients to wait before the first poll; the initial Retry-After (0 included) says how long.
-  const firstDelayMs = parseRetryAfter(headerValue(initialResponse.headers, "retry-after")) ?? normalized.intervalInMs;
-  return createPoller({ strategy, options: normalized, firstDelayMs });
+  const firstDelayMs = requestedDelayMs(initialResponse.headers) ?? normalized.intervalInMs;
+  return createPoller({ strategy, options: normalized, firstDelayMs, readBudget });
 }

@@ -2,25 +2,38 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { isRestError } from "@azure/core-rest-pipeline";
 import { PollingError } from "../errors/pollingError.js";
-import { headerValue, toRestError } from "../errors/toRestError.js";
-import { parseRetryAfter } from "../retry-after.js";
+import { toRestError } from "../errors/toRestError.js";
+import { headerValue, outcomeOfStatusDocument, readOperationStatusResult, requestedDelayMs } from "./status.js";
+import type { PollOutcome } from "./strategy.js";
 
-// The HTTP side shared by the strategies. Requests go through `client.pathUnchecked(url).get()` so the client's
-// pipeline (auth, retries, logging, TLS options) applies. core-client sends an absolute URL as is, and its
-// api-version policy adds the client's api-version only when the URL has none, so a status URL that already
-// carries `?api-version=` is not given a second one.
+// The requests the strategies send, shared by all of them. Requests go through `client.pathUnchecked(url).get()`
+// so the client's pipeline (auth, retries, logging, TLS options) applies. core-client sends an absolute URL as is,
+// and its api-version policy adds the client's api-version only when the URL has none, so a status URL that
+// already carries `?api-version=` is not given a second one.
 
 export type StatusRead =
-  | { type: "ok"; response: HttpResponse; retryAfterMs: number | undefined }
-  | { type: "transient"; error: unknown; url: string; retryAfterMs: number | undefined };
+  | { type: "ok"; response: HttpResponse; status: number; retryAfterMs: number | undefined }
+  | Extract<PollOutcome, { type: "transient" }>;
 
-/** Statuses ARM documents as "could not read the status, try again" rather than an answer about the operation. */
-export function isTransientStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+/**
+ * Whether an HTTP error says "could not answer now, try again" rather than anything about the operation: ARM's
+ * retry guidance names 408, 5xx and any response that carries Retry-After; 429 is throttling.
+ */
+function isTransient(status: number, retryAfterMs: number | undefined): boolean {
+  return status === 408 || status === 429 || status >= 500 || retryAfterMs !== undefined;
 }
 
-/** Sends one GET to a status URL and sorts the answer: a response to read, a transient failure, or a thrown error. */
-export async function readStatus(client: Client, url: string, signal: AbortSignalLike, okStatuses?: (s: number) => boolean): Promise<StatusRead> {
+/**
+ * Sends one GET to a status URL and sorts the answer: a response to read (2xx, and the statuses `answers` names —
+ * a Location monitor's failure statuses), a transient failure, or a thrown PollingError. A 4xx/5xx from a status
+ * monitor is a failure to read the status, never a failed operation (ARM's contract).
+ */
+export async function readStatus(
+  client: Client,
+  url: string,
+  signal: AbortSignalLike,
+  answers: (status: number) => boolean = () => false,
+): Promise<StatusRead> {
   let response: HttpResponse;
   try {
     response = await client.pathUnchecked(url).get({ abortSignal: signal });
@@ -34,15 +47,17 @@ export async function readStatus(client: Client, url: string, signal: AbortSigna
     throw error;
   }
   const status = Number(response.status);
-  const retryAfterMs = parseRetryAfter(headerValue(response.headers, "retry-after"));
-  if ((okStatuses ?? is2xx)(status)) return { type: "ok", response, retryAfterMs };
+  const retryAfterMs = requestedDelayMs(response.headers);
+  if (is2xx(status)) return { type: "ok", response, status, retryAfterMs };
+  if (isTransient(status, retryAfterMs)) return { type: "transient", error: toRestError(response), url, retryAfterMs };
+  if (answers(status)) return { type: "ok", response, status, retryAfterMs };
+  const cause = toRestError(response);
   if (status === 404) {
     throw new PollingError(
       `The operation status at ${url} was not found (404): the operation is unknown or its record has expired`,
-      { reason: "operationNotFound", url, statusCode: 404, cause: toRestError(response) },
+      { reason: "operationNotFound", url, statusCode: 404, cause },
     );
   }
-  if (isTransientStatus(status)) return { type: "transient", error: toRestError(response), url, retryAfterMs };
   const redirect = crossOriginRedirect(response);
   if (redirect !== undefined) {
     // The pipeline follows same-origin GET redirects (without the bearer token) and hands cross-origin ones back.
@@ -50,10 +65,33 @@ export async function readStatus(client: Client, url: string, signal: AbortSigna
     throw new PollingError(
       `The operation status at ${url} answered ${status}, a redirect to another origin (${redirect}), which would ` +
         `take the bearer token off the client's endpoint`,
-      { reason: "untrustedUrl", url, statusCode: status, cause: toRestError(response) },
+      { reason: "untrustedUrl", url, statusCode: status, cause },
     );
   }
-  throw toRestError(response);
+  const what = [cause.code, cause.message].filter((part) => part !== undefined && part !== "").join(": ");
+  throw new PollingError(`Could not read the operation status at ${url}: HTTP ${status}: ${what}`, {
+    reason: "statusReadFailed",
+    url,
+    statusCode: status,
+    cause,
+  });
+}
+
+/**
+ * One poll of a status document (the Azure-AsyncOperation, Operation-Location or operationResults URL): 200 with a
+ * string `status`, or 202 with any body (even none) while the operation runs.
+ */
+export async function pollStatusDocument(client: Client, url: string, signal: AbortSignalLike): Promise<PollOutcome> {
+  const read = await readStatus(client, url, signal);
+  if (read.type === "transient") return read;
+  const doc = readOperationStatusResult(read.response.body);
+  if (doc !== undefined) return outcomeOfStatusDocument(doc, url, read.retryAfterMs);
+  if (read.status === 202) return { type: "status", status: "running", retryAfterMs: read.retryAfterMs };
+  throw new PollingError(`The operation status at ${url} answered ${read.status} without a string "status"`, {
+    reason: "invalidStatusResponse",
+    url,
+    statusCode: read.status,
+  });
 }
 
 /** The origin a 3xx response redirects to, when it is not the request's own. */
@@ -69,8 +107,8 @@ function crossOriginRedirect(response: HttpResponse): string | undefined {
   }
 }
 
-/** The final GET of a PUT/PATCH's original URL: the resource body, or a RestError for any non-2xx. */
-export async function getResource(client: Client, url: string, signal: AbortSignalLike): Promise<unknown> {
+/** The final GET of a result URL (a PUT/PATCH's resource, a POST's Location): its body, or a RestError. */
+export async function getResult(client: Client, url: string, signal: AbortSignalLike): Promise<unknown> {
   const response = await client.pathUnchecked(url).get({ abortSignal: signal });
   if (!is2xx(Number(response.status))) throw toRestError(response);
   return response.body;
@@ -78,9 +116,4 @@ export async function getResource(client: Client, url: string, signal: AbortSign
 
 export function is2xx(status: number): boolean {
   return status >= 200 && status < 300;
-}
-
-/** Whether the operation's final value is the resource at the original URL (PUT/PATCH) or nothing (DELETE, POST). */
-export function needsFinalGet(method: string): boolean {
-  return method === "PUT" || method === "PATCH";
 }

@@ -1,5 +1,7 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import { DEFAULT_POLL_INTERVAL_MS } from "../retry-after.js";
+import { TokenBucket } from "../throttle/tokenBucket.js";
+import { readAllowedOrigins } from "../trustedUrl.js";
 import type { PollerOptions } from "./types.js";
 
 /** PollerOptions checked once at the boundary, every default filled in. */
@@ -11,36 +13,50 @@ export interface NormalizedPollerOptions {
   restoreFrom: string | undefined;
   maxTransientErrors: number;
   maxPolls: number;
+  readBurst: number;
+  readsPerSecond: number;
+  allowedOrigins: string[];
   endpoint: string | undefined;
 }
 
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): a larger value would turn into a busy loop.
 const MAX_TIMER_MS = 2_147_483_647;
 
-// Each numeric option: [min, max, integer, default].
-const NUMBERS = {
-  intervalInMs: [0, MAX_TIMER_MS, false, DEFAULT_POLL_INTERVAL_MS],
-  timeoutInMs: [1, MAX_TIMER_MS, false, undefined],
-  maxTransientErrors: [0, 1000, true, 5],
-  maxPolls: [1, 1_000_000, true, 10_000],
-} as const;
+interface NumberRule {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+const RULES = {
+  intervalInMs: { min: 0, max: MAX_TIMER_MS, integer: false },
+  timeoutInMs: { min: 1, max: MAX_TIMER_MS, integer: false },
+  maxTransientErrors: { min: 0, max: 1000, integer: true },
+  maxPolls: { min: 1, max: 1_000_000, integer: true },
+  readBurst: { min: 1, max: 1000, integer: true },
+  readsPerSecond: { min: 0.01, max: 1000, integer: false },
+} satisfies Record<string, NumberRule>;
+
+// The read budget: each read of a status is charged to the caller's subscription (ARM's regional bucket refills
+// 25 reads/s for all of a principal's clients), so a server answering `Retry-After: 0` forever must not turn one
+// poller into hundreds of reads a second. 5 at once, then 1 per second: a quick operation still finishes at once,
+// and a 2 s interval never meets the limit.
+const DEFAULT_READ_BURST = 5;
+const DEFAULT_READS_PER_SECOND = 1;
+
+// Without a timeout, 1,800 polls: an hour at the 2 s default interval, 5 hours at the 10 s minimum ARM documents
+// for Retry-After, 30 minutes at the fastest the read budget allows. A DevOps onboarding takes minutes. With a
+// timeout the bound is what the budget allows within it, so that the timeout decides, as the caller asked.
+const DEFAULT_MAX_POLLS = 1_800;
 
 export function normalizePollerOptions(options: PollerOptions | undefined): NormalizedPollerOptions {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new TypeError("options must be an object");
   }
   const o = (options ?? {}) as Record<string, unknown>;
-  const numbers: Record<string, number | undefined> = {};
-  for (const [name, [min, max, integer, fallback]] of Object.entries(NUMBERS)) {
-    const value = o[name];
-    if (value !== undefined) {
-      // A value of the wrong type and one out of range are told apart, as the built-in APIs do.
-      const rule = `options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`;
-      if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new TypeError(rule);
-      if (value < min || value > max) throw new RangeError(rule);
-    }
-    numbers[name] = (value as number | undefined) ?? fallback;
-  }
+  const readBurst = readNumber(o, "readBurst") ?? DEFAULT_READ_BURST;
+  const readsPerSecond = readNumber(o, "readsPerSecond") ?? DEFAULT_READS_PER_SECOND;
+  const timeoutInMs = readNumber(o, "timeoutInMs");
   const resolveOnUnsuccessful = o["resolveOnUnsuccessful"] ?? false;
   if (typeof resolveOnUnsuccessful !== "boolean") {
     throw new TypeError(`options.resolveOnUnsuccessful must be a boolean, got ${typeof resolveOnUnsuccessful}`);
@@ -50,12 +66,37 @@ export function normalizePollerOptions(options: PollerOptions | undefined): Norm
     throw new TypeError("options.restoreFrom must be a non-empty string (the output of serialize())");
   }
   return {
-    ...(numbers as Pick<NormalizedPollerOptions, "intervalInMs" | "timeoutInMs" | "maxTransientErrors" | "maxPolls">),
+    intervalInMs: readNumber(o, "intervalInMs") ?? DEFAULT_POLL_INTERVAL_MS,
     abortSignal: signal(o["abortSignal"]),
+    timeoutInMs,
     resolveOnUnsuccessful,
     restoreFrom,
+    maxTransientErrors: readNumber(o, "maxTransientErrors") ?? 5,
+    maxPolls:
+      readNumber(o, "maxPolls") ??
+      (timeoutInMs === undefined ? DEFAULT_MAX_POLLS : Math.ceil(readBurst + (timeoutInMs / 1000) * readsPerSecond)),
+    readBurst,
+    readsPerSecond,
+    allowedOrigins: readAllowedOrigins(o["allowedOrigins"]),
     endpoint: endpoint(o["endpoint"]),
   };
+}
+
+/** The read budget of one poller, from its options. */
+export function readBudgetOf(options: NormalizedPollerOptions): TokenBucket {
+  return new TokenBucket({ capacity: options.readBurst, refillPerSecond: options.readsPerSecond });
+}
+
+/** `options[name]` checked against its rule; undefined when not given. */
+function readNumber(o: Record<string, unknown>, name: keyof typeof RULES): number | undefined {
+  const value = o[name];
+  if (value === undefined) return undefined;
+  const { min, max, integer } = RULES[name];
+  // A value of the wrong type and one out of range are told apart, as the built-in APIs do.
+  const rule = `options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`;
+  if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new TypeError(rule);
+  if (value < min || value > max) throw new RangeError(rule);
+  return value;
 }
 
 function signal(value: unknown): AbortSignalLike | undefined {

@@ -3,10 +3,10 @@ import { routePrefix } from "../../generated/routes.js";
 import { checkPathArguments } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
-import { normalizePollerOptions } from "./options.js";
+import { normalizePollerOptions, readBudgetOf } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import type { OperationStatusResult } from "./status.js";
-import { checkUrl, isOwnPath, trustedOrigin } from "../trustedUrl.js";
+import { checkUrl, isOwnPath, trustedOrigin, type Trust } from "../trustedUrl.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
 
 /** The path parameters of DevOpsOperationResults_Get. */
@@ -26,7 +26,8 @@ const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operationResul
  *
  * `target` is the operation's ids, or its status URL (an Azure-AsyncOperation header value), which must be on the
  * client's endpoint. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
- * Polls at once (there is no initial response whose Retry-After to honour), then per Retry-After or intervalInMs.
+ * Polls at once (there is no initial response whose Retry-After to honour), then per Retry-After or intervalInMs,
+ * within the read budget (`readBurst`, `readsPerSecond`).
  */
 export function pollOperationResult(
   client: Client,
@@ -34,25 +35,31 @@ export function pollOperationResult(
   options?: PollerOptions,
 ): DevOpsPoller<OperationStatusResult> {
   const normalized = normalizePollerOptions(options);
-  const origin = trustedOrigin(client, normalized.endpoint);
-  const fromTarget = target === undefined ? undefined : urlOf(target, origin);
+  const trust: Trust = { origin: trustedOrigin(client, normalized.endpoint), allowedOrigins: normalized.allowedOrigins };
+  const origin = trust.origin;
+  const fromTarget = target === undefined ? undefined : urlOf(target, trust);
   let url: string;
   if (normalized.restoreFrom !== undefined) {
     const token = decodeResumeToken(normalized.restoreFrom, ["operation-result"], "pollOperationResult");
-    url = isOwnPath(token.url) ? token.url : checkUrl(token.url, origin, `options.restoreFrom ("operation-result" token)`);
+    url = isOwnPath(token.url) ? token.url : checkUrl(token.url, trust, `options.restoreFrom ("operation-result" token)`);
     if (fromTarget !== undefined && withoutQuery(fromTarget, origin) !== withoutQuery(url, origin)) {
       throw new TypeError(`target (${fromTarget}) and options.restoreFrom (${url}) name different operations`);
     }
   } else if (fromTarget === undefined) {
     throw new TypeError("target must be the operation's ids or status URL, unless options.restoreFrom is given");
   } else url = fromTarget;
-  return createPoller({ strategy: operationResultStrategy(client, url), options: normalized, firstDelayMs: 0 });
+  return createPoller({
+    strategy: operationResultStrategy(client, url),
+    options: normalized,
+    firstDelayMs: 0,
+    readBudget: readBudgetOf(normalized),
+  });
 }
 
-function urlOf(target: OperationResultTarget | string, origin: string | undefined): string {
+function urlOf(target: OperationResultTarget | string, trust: Trust): string {
   if (typeof target === "string") {
     if (target.trim() === "") throw new TypeError("target must be a non-empty status URL");
-    return isOwnPath(target) ? target : checkUrl(target, origin, "the status URL given as target");
+    return isOwnPath(target) ? target : checkUrl(target, trust, "the status URL given as target");
   }
   if (typeof target !== "object" || target === null) {
     throw new TypeError(`target must be the operation's ids (${KEYS.join(", ")}) or its status URL`);

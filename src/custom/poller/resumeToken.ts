@@ -1,22 +1,33 @@
 // The resume token is this package's own JSON, versioned and tagged with the strategy that wrote it, so that a
 // token is checked on restore instead of trusted: another kind or version is refused naming both, and each field
-// is type-checked. URLs in it are checked against the client's origin by the strategy that restores it.
+// is type-checked. URLs in it are checked against the trusted origins by dispatch.ts when it is restored.
 
 export const TOKEN_VERSION = 1;
 
-export type ResumeTokenKind = "azure-async-operation" | "location" | "operation-result" | "done";
+export type ResumeTokenKind = "azure-async-operation" | "operation-location" | "location" | "body" | "done" | "operation-result";
+
+type Method = "PUT" | "PATCH" | "DELETE" | "POST";
 
 export type ResumeToken =
   | { v: 1; kind: "operation-result"; url: string }
-  | { v: 1; kind: "azure-async-operation" | "location"; url: string; method: string; resourceUrl: string }
-  | { v: 1; kind: "done"; method: string; resourceUrl: string; status: "succeeded" | "failed" | "canceled" };
+  // resultUrl: a POST's Location, where its result is read once the status monitor says Succeeded.
+  | { v: 1; kind: "azure-async-operation" | "operation-location"; url: string; method: Method; resourceUrl: string; resultUrl?: string }
+  | { v: 1; kind: "location"; url: string; method: Method; resourceUrl: string }
+  | { v: 1; kind: "body"; method: Method; resourceUrl: string }
+  | { v: 1; kind: "done"; method: Method; resourceUrl: string; status: "succeeded" | "failed" | "canceled" };
 
-// The string fields each kind carries, and the values the closed ones may take.
-const FIELDS: Record<ResumeTokenKind, readonly string[]> = {
+// The string fields each kind must carry, the ones it may carry, and the values the closed ones may take.
+const REQUIRED: Record<ResumeTokenKind, readonly string[]> = {
   "operation-result": ["url"],
   "azure-async-operation": ["url", "method", "resourceUrl"],
+  "operation-location": ["url", "method", "resourceUrl"],
   location: ["url", "method", "resourceUrl"],
+  body: ["method", "resourceUrl"],
   done: ["method", "resourceUrl", "status"],
+};
+const OPTIONAL: Partial<Record<ResumeTokenKind, readonly string[]>> = {
+  "azure-async-operation": ["resultUrl"],
+  "operation-location": ["resultUrl"],
 };
 const VALUES: Record<string, readonly string[]> = {
   method: ["PUT", "PATCH", "DELETE", "POST"],
@@ -53,15 +64,18 @@ export function decodeResumeToken<K extends ResumeTokenKind>(
     return fail(`holds a ${JSON.stringify(kind)} token, but ${consumer} resumes only ${accepted.map((k) => `"${k}"`).join(" or ")} tokens`);
   }
   const token: Record<string, unknown> = { v: TOKEN_VERSION, kind };
-  for (const field of FIELDS[kind]) {
+  const read = (field: string, required: boolean): void => {
     const value = t[field];
+    if (value === undefined && !required) return;
     if (typeof value !== "string" || value === "") return fail(`("${kind}") lacks a string "${field}"`);
-    const allowed = VALUES[field];
     token[field] = field === "method" ? value.toUpperCase() : value;
+    const allowed = VALUES[field];
     if (allowed && !allowed.includes(token[field] as string)) {
       return fail(`has ${field} ${JSON.stringify(value)}; expected ${allowed.join(", ")}`);
     }
-  }
+  };
+  for (const field of REQUIRED[kind]) read(field, true);
+  for (const field of OPTIONAL[kind] ?? []) read(field, false);
   // Safe: the kind passed the `accepted` check and every field of that kind was checked above.
   return token as Extract<ResumeToken, { kind: K }>;
 }

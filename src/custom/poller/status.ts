@@ -1,18 +1,62 @@
 import type { OperationStatus } from "@azure/core-lro";
 import type { OperationStatusResultOutput } from "../../generated/outputModels.js";
-import { isObject, readArmErrorDetail } from "../errors/armErrorDetail.js";
+import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
+import { readArmErrorDetail } from "../errors/armErrorDetail.js";
+import { parseRetryAfter, parseRetryAfterMs } from "../retry-after.js";
+import type { StatusOutcome } from "./strategy.js";
+
+// What an ARM response says about an operation, read the same way by every strategy: status words, the
+// provisioning state of a resource, the status document, headers and the delay asked for. Bodies and headers come
+// from the network, so every field is type-checked before it is trusted.
 
 /** `OperationStatusResult` (common-types v2): what DevOpsOperationResults_Get returns; the generated output model. */
 export type OperationStatusResult = OperationStatusResultOutput;
 
-// ARM's async-operation contract names exactly three terminal states; everything else (InProgress, Accepted,
-// Running, NotStarted, a value invented next year) keeps the poll going. Matched whole and case-insensitively —
-// never by substring, so "FailedOver" or "NotCanceled" do not end an operation.
-type PolledStatus = Exclude<OperationStatus, "notStarted">;
+/** The poller status a status word stands for. */
+export type PolledStatus = Exclude<OperationStatus, "notStarted">;
+
+// ARM's contract names three terminal states; services also spell Canceled "Cancelled", and this API reports its
+// own DeletionSuccess / DeletionFailure. Everything else (InProgress, Accepted, Running, a value invented next year)
+// keeps the poll going. Matched whole and case-insensitively — never by substring, so "FailedOver" or
+// "NotCanceled" do not end an operation.
+const TERMINAL: Readonly<Record<string, PolledStatus>> = {
+  succeeded: "succeeded",
+  failed: "failed",
+  canceled: "canceled",
+  cancelled: "canceled",
+  deletionsuccess: "succeeded",
+  deletionfailure: "failed",
+};
+
 /** The poller status for an ARM status string: terminal ones by name, any other string is "running". */
 export function classifyStatus(status: string): PolledStatus {
-  const s = status.trim().toLowerCase();
-  return /^(succeeded|failed|canceled)$/.test(s) ? (s as PolledStatus) : "running";
+  return TERMINAL[status.trim().toLowerCase()] ?? "running";
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Case-insensitive header lookup: RLC responses lower-case names, hand-built ones may not. */
+export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The delay a response asks for before the next request: `retry-after-ms`, then `x-ms-retry-after-ms` (the order
+ * core-rest-pipeline reads them in), then `Retry-After`; `undefined` when none is usable.
+ */
+export function requestedDelayMs(headers: Record<string, string> | undefined): number | undefined {
+  return (
+    parseRetryAfterMs(headerValue(headers, "retry-after-ms")) ??
+    parseRetryAfterMs(headerValue(headers, "x-ms-retry-after-ms")) ??
+    parseRetryAfter(headerValue(headers, "retry-after"))
+  );
 }
 
 // Bounds nesting of `operations` as readArmErrorDetail bounds `details`.
@@ -42,4 +86,57 @@ export function readOperationStatusResult(body: unknown, depth = 0): OperationSt
 export function readPercent(value: unknown): number | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
   return Math.min(100, Math.max(0, value));
+}
+
+/** What a status document (Azure-AsyncOperation, Operation-Location, operationResults) says. */
+export function outcomeOfStatusDocument(doc: OperationStatusResult, url: string, retryAfterMs: number | undefined): StatusOutcome {
+  const status = classifyStatus(doc.status);
+  const error =
+    status === "failed" || status === "canceled"
+      ? new DevOpsOperationError({
+          status: doc.status,
+          error: doc.error,
+          operationResult: doc,
+          operationResultId: operationResultIdOf(url),
+          percentComplete: doc.percentComplete,
+        })
+      : undefined;
+  return { type: "status", status, operationResult: doc, percentComplete: doc.percentComplete, error, retryAfterMs };
+}
+
+/** `properties.provisioningState` of a resource body, when it is a string. */
+export function readProvisioningState(body: unknown): string | undefined {
+  const properties = isObject(body) ? body["properties"] : undefined;
+  const state = isObject(properties) ? properties["provisioningState"] : undefined;
+  return typeof state === "string" ? state : undefined;
+}
+
+/** What a resource body says through its provisioningState; ARM: a resource without one has Succeeded. */
+export function outcomeOfResource(body: unknown, retryAfterMs: number | undefined): StatusOutcome {
+  const state = readProvisioningState(body) ?? "Succeeded";
+  const status = classifyStatus(state);
+  if (status === "succeeded" || status === "running") return { type: "status", status, retryAfterMs };
+  // This API's resources explain a failure in provisioningStatusMessage; they carry no ARM error object.
+  const properties = isObject(body) && isObject(body["properties"]) ? body["properties"] : {};
+  const message = properties["provisioningStatusMessage"];
+  const error = new DevOpsOperationError({
+    status: state,
+    error: typeof message === "string" ? { message } : undefined,
+    operationResult: undefined,
+    operationResultId: undefined,
+    percentComplete: undefined,
+  });
+  return { type: "status", status, error, retryAfterMs };
+}
+
+/** The `{operationResultId}` of a `.../operationResults/{id}` URL or path. */
+export function operationResultIdOf(url: string): string | undefined {
+  const path = url.split("?")[0] ?? "";
+  const match = /\/operationResults\/([^/]+)\/?$/i.exec(path);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
 }

@@ -1,40 +1,52 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
-import type { OperationStatus } from "@azure/core-lro";
+import type { RestError } from "@azure/core-rest-pipeline";
 import type { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import type { ResumeToken } from "./resumeToken.js";
-import type { OperationStatusResult } from "./status.js";
+import type { OperationStatusResult, PolledStatus } from "./status.js";
 
-/** What one read of the operation's status told us. */
-export type PollOutcome =
-  | {
-      readonly type: "status";
-      readonly status: Exclude<OperationStatus, "notStarted">;
-      readonly operationResult?: OperationStatusResult | undefined;
-      readonly percentComplete?: number | undefined;
-      /** Set for failed/canceled. */
-      readonly error?: DevOpsOperationError | undefined;
-      /** The server's Retry-After, when it sent a usable one. */
-      readonly retryAfterMs?: number | undefined;
-    }
-  /** The status could not be read this time (transport, 408, 429, 5xx); the operation's fate is unknown. */
-  | { readonly type: "transient"; readonly error: unknown; readonly url: string; readonly retryAfterMs?: number | undefined };
+/** What one successful read of the operation's status said: still running, or how it ended. */
+export interface StatusOutcome {
+  readonly type: "status";
+  readonly status: PolledStatus;
+  readonly operationResult?: OperationStatusResult | undefined;
+  readonly percentComplete?: number | undefined;
+  /** Set for failed/canceled. */
+  readonly error?: DevOpsOperationError | undefined;
+  /** The delay the server asked for before the next request, when it sent a usable one. */
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** A status outcome that ended the operation. */
+export type SettledOutcome = StatusOutcome & { readonly status: "succeeded" | "failed" | "canceled" };
+
+/** The status could not be read this time (transport, 408, 429, 5xx); the operation's fate is unknown. */
+export interface TransientOutcome {
+  readonly type: "transient";
+  readonly error: RestError;
+  readonly url: string;
+  readonly retryAfterMs?: number | undefined;
+}
+
+export type PollOutcome = StatusOutcome | TransientOutcome;
 
 /**
- * The one contract every polling strategy (azureAsyncOperation, location, operationResult, done) fulfils.
- * Strategies know HTTP; the engine knows only this.
+ * The one contract every polling strategy fulfils (one file each: azureAsyncOperation, operationLocation,
+ * location, body, done, operationResult). Strategies know HTTP; the engine knows only this. No strategy imports
+ * another: what they share is in status.ts (reading) and http.ts (requests).
  */
 export interface PollingStrategy<TResult> {
   /** Outcome known without a request (the `done` strategy), else undefined. */
-  readonly initial?: (PollOutcome & { type: "status" }) | undefined;
+  readonly initial?: SettledOutcome | undefined;
   /** The result when already in hand (a 200 that carried the resource), so a done poller needs no request. */
   readonly initialResult?: { readonly value: TResult } | undefined;
   /** Reads the status once (one request). Throws for errors that end polling (404, 401, untrusted URL, ...). */
   poll(signal: AbortSignalLike): Promise<PollOutcome>;
   /**
    * The value to resolve with once the operation is terminal: for a success at most one request (the final GET of
-   * a PUT/PATCH); for a failure (only asked with resolveOnUnsuccessful) never a request.
+   * a PUT/PATCH or of a POST's Location, unless the last response already was the result); for a failure (only
+   * asked with resolveOnUnsuccessful) never a request.
    */
-  result(final: PollOutcome & { type: "status" }, signal: AbortSignalLike): Promise<TResult>;
-  /** The strategy's state for serialize(): only URLs on the client's origin and status, never headers or bodies. */
+  result(final: SettledOutcome, signal: AbortSignalLike): Promise<TResult>;
+  /** The strategy's state for serialize(): only URLs on trusted origins and the method, never headers or bodies. */
   token(): ResumeToken;
 }

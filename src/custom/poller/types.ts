@@ -1,12 +1,11 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationState, OperationStatus, PollerLike } from "@azure/core-lro";
+import type { RestError } from "@azure/core-rest-pipeline";
 import type { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import type { OperationStatusResult } from "./status.js";
 
-// The public shapes follow @azure/core-lro v3 (PollerLike, OperationState) so Azure users feel at home, but only
-// its TYPES are imported: its runtime would add to the browser bundle and does not do what this poller must
-// (it drops `Retry-After: 0` and the initial response's Retry-After, fails on one 503 mid-poll, has no overall
-// timeout, no progress percentage, and flattens errors). See engine.ts.
+// The public shapes follow @azure/core-lro v3 (PollerLike, OperationState) so Azure users feel at home; only its
+// TYPES are imported (why its runtime is not used: engine.ts).
 
 export type { OperationStatus };
 
@@ -21,6 +20,15 @@ export interface DevOpsOperationState<TResult> extends OperationState<TResult> {
   /** Set when the operation ended Failed or Canceled. */
   error?: DevOpsOperationError;
   result?: TResult;
+  /**
+   * Status reads in a row that failed (transport error, 408, 429, 5xx — after the pipeline's own retries); 0 after
+   * a successful read, and at the start of each pollUntilDone(). The poller gives up once it exceeds
+   * `maxTransientErrors`, so a UI can show `retrying (${transientFailures}/${maxTransientErrors})`: onProgress is
+   * called after a failed read too.
+   */
+  transientFailures: number;
+  /** The error of the latest failed read while `transientFailures` > 0; removed by the next successful read. */
+  lastTransientError?: RestError;
 }
 
 /**
@@ -45,11 +53,30 @@ export interface PollerOptions {
   restoreFrom?: string;
   /**
    * Polls in a row that may fail (transport error, 408, 429, 5xx — after the pipeline's own retries) before the
-   * poller gives up with PollingError "transientErrorsExhausted". Default 5; 0 = the first failure ends it.
+   * poller gives up with PollingError "transientErrorsExhausted". Counted per pollUntilDone call. Default 5;
+   * 0 = the first failure ends it.
    */
   maxTransientErrors?: number;
-  /** Hard bound on polls per pollUntilDone call, so a server that never finishes cannot keep us forever. Default 10000. */
+  /**
+   * Hard bound on polls per pollUntilDone call, so a server that never finishes cannot keep us forever. Default
+   * 1,800 (an hour at the 2 s interval); with `timeoutInMs`, as many as the read budget allows within it, so the
+   * timeout decides.
+   */
   maxPolls?: number;
+  /**
+   * Read budget: reads the poller may send at once — after a quiet period — even when the server asks for no wait
+   * (`Retry-After: 0`) or `intervalInMs` is 0. Each poll takes a token (the one GET of the result right after the
+   * last poll does not; a retried one does). Default 5.
+   */
+  readBurst?: number;
+  /** Read budget: tokens refilled per second once the burst is spent, i.e. the most reads per second sustained. Default 1. */
+  readsPerSecond?: number;
+  /**
+   * Origins besides the client's endpoint where status monitors and result URLs may be (regional or private
+   * endpoints), such as `"https://westeurope.management.azure.com"`. Requests there carry the client's bearer
+   * token, so list only origins you would give it to; any other origin is refused before a request is sent.
+   */
+  allowedOrigins?: readonly string[];
   /**
    * The origin polling URLs must be on, when the client was not made by `createClient` (which records it).
    * Without either, URLs from headers and tokens cannot be checked and are refused.

@@ -1,0 +1,133 @@
+// A token bucket that hands out reservations instead of sleeping. It owns no timer and reads time only through the
+// injected clock, so it is pure: the caller waits `delayMs` (abortably) and cancels the reservation if it gives up.
+// One poller reserves one read at a time; a fleet of readers sharing one bucket reserves concurrently, and the
+// reservations come back spaced 1/rate apart once the burst is spent — never all at the same instant, so a shared
+// bucket does not turn a pause into a thundering herd.
+//
+// The level may go below zero: each reservation beyond the burst takes a token that is yet to be refilled, and its
+// `readyAt` is the moment that token exists. A cancelled reservation's slot is handed to the next reserver rather
+// than subtracted from the debt: moving the debt would give the next reserver the slot of the last waiting
+// reservation, and two reads would share one token.
+
+export interface TokenBucketOptions {
+  /** Tokens the bucket holds when full: the reads that may go at once after a quiet period. An integer ≥ 1. */
+  capacity: number;
+  /** Tokens added per second, up to `capacity`: the sustained rate once the burst is spent. A number > 0. */
+  refillPerSecond: number;
+  /** The current time in milliseconds; `Date.now` unless injected (tests, or a caller with its own clock). */
+  now?: () => number;
+}
+
+/** A claim on one token. */
+export interface Reservation {
+  /** When the caller may go, on the bucket's clock (ms). */
+  readonly readyAt: number;
+  /** How long the caller must wait from the moment it reserved: 0 when a token was there. */
+  readonly delayMs: number;
+  /** Gives the token back unless its time has already come (then it counts as spent). Safe to call twice. */
+  cancel(): void;
+}
+
+/** What a bucket holds right now. */
+export interface TokenBucketState {
+  /** Tokens a reservation could take without waiting (0..capacity, fractional while refilling). */
+  readonly tokens: number;
+  /** Reservations whose time has not come yet and that were not cancelled. */
+  readonly waiting: number;
+}
+
+export class TokenBucket {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  private readonly now: () => number;
+  /** Tokens at `updatedAt`; negative while reservations wait for tokens still to be refilled. */
+  private level: number;
+  private updatedAt: number;
+  /** Slots of cancelled reservations that had not come due, earliest first. */
+  private readonly freed: number[] = [];
+  /** `readyAt` of every reservation still waiting, earliest first (pruned as time passes). */
+  private readonly waiting: number[] = [];
+
+  constructor(options: TokenBucketOptions) {
+    const { capacity, refillPerSecond, now = () => Date.now() } = options;
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`capacity must be an integer of at least 1, got ${String(capacity)}`);
+    }
+    if (typeof refillPerSecond !== "number" || !Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
+      throw new RangeError(`refillPerSecond must be a finite number above 0, got ${String(refillPerSecond)}`);
+    }
+    this.capacity = capacity;
+    this.refillPerSecond = refillPerSecond;
+    this.now = now;
+    this.level = capacity;
+    this.updatedAt = now();
+  }
+
+  /** Takes a token now or the next free one; the caller waits `delayMs` before it goes. */
+  reserve(): Reservation {
+    const now = this.advance();
+    let readyAt: number;
+    if (this.level >= 1) {
+      this.level -= 1;
+      readyAt = now;
+    } else if (this.freed.length > 0) {
+      readyAt = Math.max(now, this.freed.shift()!);
+    } else {
+      this.level -= 1;
+      readyAt = now + (-this.level / this.refillPerSecond) * 1000;
+    }
+    return this.track(readyAt, now);
+  }
+
+  /** The tokens available now and the reservations still waiting. */
+  state(): TokenBucketState {
+    const now = this.advance();
+    const unusedSlots = this.freed.filter((slot) => slot <= now).length;
+    return { tokens: Math.max(0, this.level) + unusedSlots, waiting: this.waiting.length };
+  }
+
+  private track(readyAt: number, now: number): Reservation {
+    if (readyAt > now) insertSorted(this.waiting, readyAt);
+    let settled = false;
+    return {
+      readyAt,
+      delayMs: readyAt - now,
+      cancel: () => {
+        if (settled) return;
+        settled = true;
+        if (this.now() >= readyAt) return;
+        const index = this.waiting.indexOf(readyAt);
+        if (index >= 0) this.waiting.splice(index, 1);
+        insertSorted(this.freed, readyAt);
+      },
+    };
+  }
+
+  /** Refills up to `now` and folds unused freed slots back into the level once no debt is left. */
+  private advance(): number {
+    const now = this.now();
+    const elapsed = Math.max(0, now - this.updatedAt);
+    this.level = Math.min(this.capacity, this.level + (elapsed / 1000) * this.refillPerSecond);
+    this.updatedAt = now;
+    // A freed slot in the past is a token nobody took. While reservations still wait (level < 0) it stays a slot,
+    // taken whole by the next reserver; once the debt is paid it is an ordinary token in the bucket.
+    while (this.level >= 0 && this.freed.length > 0 && this.freed[0]! <= now) {
+      this.freed.shift();
+      this.level = Math.min(this.capacity, this.level + 1);
+    }
+    while (this.waiting.length > 0 && this.waiting[0]! <= now) this.waiting.shift();
+    return now;
+  }
+}
+
+/** Inserts `value` into the ascending array `list`, after any equal values. */
+function insertSorted(list: number[], value: number): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, value);
+}
