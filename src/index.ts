@@ -6,6 +6,7 @@ export { createClient, createClient as default } from "./custom/client.js";
 
 // Waiting for long-running operations.
 export * from "./custom/poller/index.js";
+export type { LroInitialResponse } from "./custom/poller/lroTypes.js";
 export { parseRetryAfter, DEFAULT_POLL_INTERVAL_MS, MAX_RETRY_AFTER_MS } from "./custom/retry-after.js";
 
 // Errors and their guards (name-based, so they work across duplicate copies of the package).

@@ -1,4 +1,4 @@
-import type { Client, HttpResponse } from "@azure-rest/core-client";
+import type { Client } from "@azure-rest/core-client";
 import { headerValue } from "../errors/toRestError.js";
 import { parseRetryAfter } from "../retry-after.js";
 import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
@@ -7,15 +7,9 @@ import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import { trustedOrigin } from "../trustedUrl.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
+import type { LroInitialResponse, LroResult } from "./lroTypes.js";
 
-type Success<R> = R extends { status: `2${string}` } ? R : never;
-type BodyOf<R> = R extends { body: infer B } ? (unknown extends B ? undefined : B) : undefined;
-
-/**
- * What the poller of an LRO resolves with, from the operation's response types: the body of its 2xx responses
- * (the resource, for the 8 PUT/PATCH operations), or `undefined` where they have none (DELETE).
- */
-export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Success<R>>;
+export type { LroResult };
 
 /**
  * A poller for one of the 10 long-running operations, from its initial response:
@@ -37,7 +31,7 @@ export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Succe
  *
  * To resume elsewhere: `getLongRunningPoller(client, undefined, { restoreFrom: await poller.serialize() })`.
  */
-export function getLongRunningPoller<R extends HttpResponse>(
+export function getLongRunningPoller<R extends LroInitialResponse>(
   client: Client,
   initialResponse: R | undefined,
   options?: PollerOptions,
