@@ -3,6 +3,8 @@
 export * from "./generated/index.js";
 // The custom factory replaces the generated one of the same name (an explicit export wins over `export *`).
 export { createClient, createClient as default } from "./custom/client.js";
+// ... and so does the client type it returns, which adds `connector(scope)` (scoped paths).
+export type { SecurityDevOpsClient, ConnectorScope, WithConnectorScope } from "./custom/connectorScope.js";
 
 // Waiting for long-running operations.
 export * from "./custom/poller/index.js";

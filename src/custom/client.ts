@@ -1,11 +1,11 @@
 import type { TokenCredential } from "@azure/core-auth";
-import type { SecurityDevOpsClient } from "../generated/clientDefinitions.js";
 import {
   createClient as createGeneratedClient,
   defaultEndpoint,
   type SecurityDevOpsClientOptions,
 } from "../generated/securityDevOpsClient.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
+import { connectorScope, type SecurityDevOpsClient } from "./connectorScope.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
 /**
@@ -16,6 +16,7 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
  * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
+ * - `client.connector(scope).path(template, ...)` takes the templates below one security connector (connectorScope.ts);
  * (The pipeline itself, with the redacting log policy in place of core's, is built by the generated factory's
  * runtime, rest/getClient.ts.)
  *
@@ -40,6 +41,7 @@ export function createClient(credential: TokenCredential, options: SecurityDevOp
       }
       return checked;
     }) as unknown as SecurityDevOpsClient["path"],
+    connector: (scope) => connectorScope(client, scope),
   };
   rememberEndpoint(client, options.endpoint ?? options.baseUrl ?? defaultEndpoint);
   return client;
