@@ -38,34 +38,24 @@ export type SecurityDevOpsClient = GeneratedClient & WithConnectorScope;
 // The prefix's path parameters (subscriptionId, resourceGroupName, securityConnectorName), in template order.
 const scopeNames = [...routePrefix.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
 
-function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value;
-}
-
-/** Checks `scope` and returns its ids in template order (a copy). */
-function scopeIds(scope: unknown): string[] {
-  if (typeof scope !== "object" || scope === null) {
-    throw new InvalidParameterError("scope", `must be an object with ${scopeNames.join(", ")}`, `got ${describe(scope)}`);
-  }
-  const ids = scopeNames.map((name) => (scope as Record<string, unknown>)[name]);
-  ids.forEach((id, i) => checkPathParameter({ ...pathParameterRules[scopeNames[i]!], name: `scope.${scopeNames[i]}` }, id));
-  return ids as string[];
-}
-
 /** `connector(scope)` of a client whose `path` is the validating one of createClient. */
 export function connectorScope(client: { path: Routes }, scope: SecurityConnectorScope): ConnectorScope {
-  const ids = scopeIds(scope);
+  // `?.`: a scope that is not an object is reported as its first id missing.
+  const ids = scopeNames.map((name) => {
+    const id = (scope as unknown as Record<string, unknown> | null | undefined)?.[name];
+    checkPathParameter({ ...pathParameterRules[name], name: `scope.${name}` }, id);
+    return id as string;
+  });
   const send = client.path as (template: string, ...values: unknown[]) => unknown;
-  const path = (template: unknown, ...values: unknown[]) => {
-    // Checked before the prefix is put in front, so that errors quote the template as the caller wrote it.
-    if (typeof template !== "string" || !Object.hasOwn(routes, template)) {
-      const hint = typeof template === "string" && template.startsWith(routePrefix) ? "; give it without the connector's part" : "";
-      throw new InvalidParameterError("path", "must be one of the API's path templates below the security connector", `got ${describe(template)}${hint}`);
+  const path = (template: string, ...values: unknown[]) => {
+    // Checked before the prefix is put in front, so that errors quote the template as the caller wrote it and count
+    // the ids the caller gives.
+    if (!Object.hasOwn(routes, template)) {
+      throw new InvalidParameterError("path", "must be one of the API's path templates below the security connector", `got ${JSON.stringify(template)}`);
     }
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+    const names = template.match(/\{\w+\}/g) ?? [];
     if (values.length !== names.length) {
-      const takes = names.length === 0 ? "no path parameters" : `${names.length} path parameter${names.length > 1 ? "s" : ""} (${names.join(", ")})`;
-      throw new InvalidParameterError("path", `takes ${takes} after the connector's`, `got ${values.length}`);
+      throw new InvalidParameterError("path", `takes ${names.length} path parameters after the connector's (${names.join(", ")})`, `got ${values.length}`);
     }
     return send(routePrefix + template, ...ids, ...values);
   };
