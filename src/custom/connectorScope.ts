@@ -7,10 +7,11 @@ import { checkPathParameter } from "./validate.js";
 
 // `client.connector(scope).path(template, ...ids)`: the API's path templates without the long part every one of
 // them starts with (routePrefix, `/subscriptions/{subscriptionId}/…/securityConnectors/{securityConnectorName}`),
-// whose ids are given once. It adds no request logic of its own: path() hands
-// the full template and every id to the client's own path(), so validation, requests and responses are exactly
-// those of `client.path`. The scope's ids are checked here, when the helper is made, so that a wrong one is
-// reported where it was given rather than at each later path().
+// whose ids are given once. It adds no request logic of its own: path() hands the full template and every id to the
+// client's own path(), so validation, requests and responses are exactly those of `client.path`. The scope's ids are
+// checked here, when the helper is made, so that a wrong one is reported where it was given rather than at each
+// later path(); path() checks the template and the number of ids itself only to word its errors for the caller's
+// relative template (client.path would quote the full one and count the scope's ids too).
 
 /** What `client.connector(scope)` returns. */
 export interface ConnectorScope {
@@ -55,7 +56,8 @@ export function connectorScope(client: { path: Routes }, scope: SecurityConnecto
     }
     const names = template.match(/\{\w+\}/g) ?? [];
     if (values.length !== names.length) {
-      throw new InvalidParameterError("path", `takes ${names.length} path parameters after the connector's (${names.join(", ")})`, `got ${values.length}`);
+      const which = names.length > 0 ? ` (${names.join(", ")})` : "";
+      throw new InvalidParameterError("path", `takes ${names.length} path parameters after the connector's${which}`, `got ${values.length}`);
     }
     return send(routePrefix + template, ...ids, ...values);
   };

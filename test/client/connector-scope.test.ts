@@ -134,10 +134,14 @@ function refused(f: () => unknown): InvalidParameterError {
 }
 
 describe("connector(scope) refuses bad input before any request", () => {
-  it("refuses a scope that is not an object, naming the ids it needs", () => {
-    const error = refused(() => client.connector(undefined as never));
-    expect(error.parameter).toBe("scope");
-    expect(error.message).toBe("scope must be an object with subscriptionId, resourceGroupName, securityConnectorName (got undefined)");
+  it.each([
+    ["undefined", undefined],
+    ["null", null],
+    ["a string", "contoso-connector"],
+])("refuses %s as the scope, naming its first id", (_, scope) => {
+    const error = refused(() => client.connector(scope as never));
+    expect(error.parameter).toBe("scope.subscriptionId");
+    expect(error.message).toBe("scope.subscriptionId must be a non-empty string (got undefined)");
     expect(mock.requests).toHaveLength(0);
   });
 
@@ -159,22 +163,17 @@ describe("connector(scope) refuses bad input before any request", () => {
     const error = refused(() => untyped(helper.path)("/devops/default/gitHubOwner/{ownerName}", "contoso"));
     expect(error.parameter).toBe("path");
     expect(error.message).toBe('path must be one of the API\'s path templates below the security connector (got "/devops/default/gitHubOwner/{ownerName}")');
-    expect(refused(() => untyped(helper.path)(42 as never)).message).toMatch(/\(got number\)$/);
+    expect(refused(() => untyped(helper.path)(`${routePrefix}/devops/default`)).message).toMatch(/below the security connector \(got "\/subscriptions\//);
+    expect(refused(() => untyped(helper.path)(42 as never)).message).toMatch(/\(got 42\)$/);
     expect(mock.requests).toHaveLength(0);
-  });
-
-  it("says to leave out the connector's part when given a full template", () => {
-    const error = refused(() => untyped(client.connector(DEFAULT_SCOPE).path)(`${routePrefix}/devops/default`));
-    expect(error.message).toMatch(/; give it without the connector's part\)$/);
   });
 
   it("counts only the path parameters after the connector's", () => {
     const path = untyped(client.connector(DEFAULT_SCOPE).path);
     expect(refused(() => path("/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}", "org", "project")).message).toBe(
-      "path takes 3 path parameters (orgName, projectName, repoName) after the connector's (got 2)",
+      "path takes 3 path parameters after the connector's ({orgName}, {projectName}, {repoName}) (got 2)",
     );
-    expect(refused(() => path("/devops/default/gitHubOwners/{ownerName}")).message).toBe("path takes 1 path parameter (ownerName) after the connector's (got 0)");
-    expect(refused(() => path("/devops/default", "extra")).message).toBe("path takes no path parameters after the connector's (got 1)");
+    expect(refused(() => path("/devops/default", "extra")).message).toBe("path takes 0 path parameters after the connector's (got 1)");
     expect(mock.requests).toHaveLength(0);
   });
 
