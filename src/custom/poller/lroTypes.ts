@@ -7,9 +7,9 @@ type Operation = LongRunningOperations[keyof LongRunningOperations];
 /**
  * A response of the request of one of the long-running operations: one of its documented 2xx responses, which the
  * poller starts from, or its default (error) response, for which getLongRunningPoller throws the response's
- * RestError (kept accepted so that the raw result of `put()`, `patch()` or `delete()` can be passed without
- * narrowing first, as with every @azure-rest client's getLongRunningPoller). Any other response — a GET's, a list's,
- * a `pathUnchecked` one — is refused: those responses do not say they answer a PUT, PATCH or DELETE.
+ * RestError. The default response stays accepted so that the raw result of `put()`, `patch()` or `delete()` can be
+ * passed without narrowing first, as with the getLongRunningPoller of every `@azure-rest` client. Any other
+ * response — a GET's, a list's, a `pathUnchecked` one — is refused: it does not say it answers a PUT, PATCH or DELETE.
  */
 export type LroInitialResponse = Operation["initial"] | Operation["error"];
 
