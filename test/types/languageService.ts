@@ -19,24 +19,27 @@ const options: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** Runs `use` on a language service whose only script is `text`, compiled as test/types/__probe__.ts. */
+// One service for every probe: a new probe text is a new version of the same script, so the program of the package's
+// sources and the libraries is built once per test file rather than once per probe.
+let probeText = "";
+let probeVersion = 0;
+const host: ts.LanguageServiceHost = {
+  getCompilationSettings: () => options,
+  getScriptFileNames: () => [probeFile],
+  getScriptVersion: (file) => (file === probeFile ? String(probeVersion) : "1"),
+  getScriptSnapshot: (file) => ts.ScriptSnapshot.fromString(file === probeFile ? probeText : readFileSync(file, "utf8")),
+  getCurrentDirectory: () => root,
+  getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+  fileExists: (file) => file === probeFile || ts.sys.fileExists(file),
+  readFile: (file) => (file === probeFile ? probeText : ts.sys.readFile(file)),
+};
+const service = ts.createLanguageService(host);
+
+/** Runs `use` with `text` as the probe module, test/types/__probe__.ts (never written to disk). */
 function withProbe<T>(text: string, use: (service: ts.LanguageService, file: string) => T): T {
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [probeFile],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (file) => ts.ScriptSnapshot.fromString(file === probeFile ? text : readFileSync(file, "utf8")),
-    getCurrentDirectory: () => root,
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (file) => file === probeFile || ts.sys.fileExists(file),
-    readFile: (file) => (file === probeFile ? text : ts.sys.readFile(file)),
-  };
-  const service = ts.createLanguageService(host);
-  try {
-    return use(service, probeFile);
-  } finally {
-    service.dispose();
-  }
+  probeText = text;
+  probeVersion += 1;
+  return use(service, probeFile);
 }
 
 /** Completion names at the `|` in `source`. */
