@@ -3,9 +3,12 @@
 export * from "./generated/index.js";
 // The custom factory replaces the generated one of the same name (an explicit export wins over `export *`).
 export { createClient, createClient as default } from "./custom/client.js";
+// ... and so does the client type it returns, which adds `connector(scope)` (scoped paths).
+export type { SecurityDevOpsClient, ConnectorScope, WithConnectorScope } from "./custom/connectorScope.js";
 
 // Waiting for long-running operations.
 export * from "./custom/poller/index.js";
+export type { LroInitialResponse } from "./custom/poller/lroTypes.js";
 export { parseRetryAfter, DEFAULT_POLL_INTERVAL_MS, MAX_RETRY_AFTER_MS } from "./custom/retry-after.js";
 
 // Errors and their guards (name-based, so they work across duplicate copies of the package).

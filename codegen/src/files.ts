@@ -10,6 +10,8 @@ import { emitClientDefinitions } from "./emit/clientDefinitions.js";
 import { emitIsUnexpected } from "./emit/isUnexpected.js";
 import { emitPathParameters } from "./emit/pathParameters.js";
 import { emitRoutes } from "./emit/routes.js";
+import { emitScopedRoutes } from "./emit/scopedRoutes.js";
+import { emitLongRunning } from "./emit/longRunning.js";
 import { emitOperations } from "./emit/operations.js";
 import { emitClient, emitLogger, emitPackageInfo, type ClientSettings } from "./emit/client.js";
 import { emitIndex } from "./emit/index.js";
@@ -45,6 +47,14 @@ export function generateFiles(model: CodeModel, settings: ClientSettings): Map<s
     ),
   );
   files.set("clientDefinitions", emitClientDefinitions(api.routes, settings.clientName));
+  files.set("scopedRoutes", emitScopedRoutes(api.routes));
+  files.set(
+    "longRunningOperations",
+    emitLongRunning(
+      ops,
+      outputs.map((s) => typeName(s, "output")),
+    ),
+  );
   files.set("routes", emitRoutes(api.routes));
   files.set("isUnexpected", emitIsUnexpected(ops));
   files.set("pathParameters", emitPathParameters(api.routes));

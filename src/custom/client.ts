@@ -1,5 +1,4 @@
 import type { TokenCredential } from "@azure/core-auth";
-import type { SecurityDevOpsClient } from "../generated/clientDefinitions.js";
 import {
   createClient as createGeneratedClient,
   defaultEndpoint,
@@ -7,6 +6,7 @@ import {
 } from "../generated/securityDevOpsClient.js";
 import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
+import { connectorScope, type SecurityDevOpsClient } from "./connectorScope.js";
 import { useRedactingLogPolicy } from "./logPolicy.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
@@ -19,6 +19,7 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
  * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
+ * - `client.connector(scope).path(template, ...)` takes the templates below one security connector (connectorScope.ts);
  * - core's log policy is swapped for one that also redacts response headers and never prints TLS or proxy
  *   settings (see logPolicy.ts).
  *
@@ -47,6 +48,7 @@ export function createClient(credential: TokenCredential, options: SecurityDevOp
       }
       return checked;
     }) as unknown as SecurityDevOpsClient["path"],
+    connector: (scope) => connectorScope(client, scope),
   };
   rememberEndpoint(client, options.endpoint ?? options.baseUrl ?? defaultEndpoint);
   return client;

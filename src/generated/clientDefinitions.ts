@@ -451,215 +451,230 @@ export interface DevOpsOperationResultsGet {
   ): StreamableMethod<DevOpsOperationResultsGet200Response | DevOpsOperationResultsGetDefaultResponse>;
 }
 
-export interface Routes {
+/**
+ * Every path template of the API, with the path parameters it takes (in template order) and the resource
+ * `client.path` returns for it: what {@link Routes} is typed from.
+ */
+export interface RouteTemplates {
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs' has methods for the following verbs: post
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): AzureDevOpsOrgsListAvailable;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableAzureDevOpsOrgs": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: AzureDevOpsOrgsListAvailable;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): AzureDevOpsOrgsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: AzureDevOpsOrgsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}' has methods for the following verbs: get, put, patch
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    orgName: string,
-  ): AzureDevOpsOrgsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string, orgName: string];
+    resource: AzureDevOpsOrgsGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    orgName: string,
-  ): AzureDevOpsProjectsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string, orgName: string];
+    resource: AzureDevOpsProjectsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}' has methods for the following verbs: get, put, patch
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    orgName: string,
-    projectName: string,
-  ): AzureDevOpsProjectsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      orgName: string,
+      projectName: string,
+    ];
+    resource: AzureDevOpsProjectsGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    orgName: string,
-    projectName: string,
-  ): AzureDevOpsReposList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      orgName: string,
+      projectName: string,
+    ];
+    resource: AzureDevOpsReposList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}' has methods for the following verbs: get, put, patch
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    orgName: string,
-    projectName: string,
-    repoName: string,
-  ): AzureDevOpsReposGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/azureDevOpsOrgs/{orgName}/projects/{projectName}/repos/{repoName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      orgName: string,
+      projectName: string,
+      repoName: string,
+    ];
+    resource: AzureDevOpsReposGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): DevOpsConfigurationsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: DevOpsConfigurationsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default' has methods for the following verbs: get, put, patch, delete
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): DevOpsConfigurationsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: DevOpsConfigurationsGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitHubOwners' has methods for the following verbs: post
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitHubOwners",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): GitHubOwnersListAvailable;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitHubOwners": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: GitHubOwnersListAvailable;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): GitHubOwnersList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: GitHubOwnersList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    ownerName: string,
-  ): GitHubOwnersGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      ownerName: string,
+    ];
+    resource: GitHubOwnersGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    ownerName: string,
-  ): GitHubReposList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      ownerName: string,
+    ];
+    resource: GitHubReposList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos/{repoName}' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos/{repoName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    ownerName: string,
-    repoName: string,
-  ): GitHubReposGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners/{ownerName}/repos/{repoName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      ownerName: string,
+      repoName: string,
+    ];
+    resource: GitHubReposGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitLabGroups' has methods for the following verbs: post
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitLabGroups",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): GitLabGroupsListAvailable;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/listAvailableGitLabGroups": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: GitLabGroupsListAvailable;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-  ): GitLabGroupsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups": {
+    pathParameters: [subscriptionId: string, resourceGroupName: string, securityConnectorName: string];
+    resource: GitLabGroupsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    groupFQName: string,
-  ): GitLabGroupsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      groupFQName: string,
+    ];
+    resource: GitLabGroupsGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/listSubgroups' has methods for the following verbs: post
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/listSubgroups",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    groupFQName: string,
-  ): GitLabSubgroupsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/listSubgroups": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      groupFQName: string,
+    ];
+    resource: GitLabSubgroupsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    groupFQName: string,
-  ): GitLabProjectsList;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      groupFQName: string,
+    ];
+    resource: GitLabProjectsList;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    groupFQName: string,
-    projectName: string,
-  ): GitLabProjectsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitLabGroups/{groupFQName}/projects/{projectName}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      groupFQName: string,
+      projectName: string,
+    ];
+    resource: GitLabProjectsGet;
+  };
   /**
    * Resource for '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}' has methods for the following verbs: get
    */
-  (
-    path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}",
-    subscriptionId: string,
-    resourceGroupName: string,
-    securityConnectorName: string,
-    operationResultId: string,
-  ): DevOpsOperationResultsGet;
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/operationResults/{operationResultId}": {
+    pathParameters: [
+      subscriptionId: string,
+      resourceGroupName: string,
+      securityConnectorName: string,
+      operationResultId: string,
+    ];
+    resource: DevOpsOperationResultsGet;
+  };
+}
+
+export interface Routes {
+  /**
+   * The resource at one of the API's path templates (see {@link RouteTemplates}), given the template's path
+   * parameters in order; it has one method per HTTP verb of the template.
+   */
+  <Template extends keyof RouteTemplates>(
+    path: Template,
+    ...pathParameters: RouteTemplates[Template]["pathParameters"]
+  ): RouteTemplates[Template]["resource"];
 }
 
 export type SecurityDevOpsClient = Client & {

@@ -6,6 +6,8 @@ export * from "./parameters.js";
 export * from "./httpStatus.js";
 export * from "./responses.js";
 export * from "./clientDefinitions.js";
+export * from "./scopedRoutes.js";
+export * from "./longRunningOperations.js";
 export * from "./routes.js";
 export * from "./isUnexpected.js";
 export * from "./pathParameters.js";

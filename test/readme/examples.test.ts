@@ -5,6 +5,7 @@ import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
 import type { MockArm } from "../../src/testing/types.js";
 import type { ReadmeContext } from "../../examples/readme/context.js";
 import * as abort from "../../examples/readme/abort.js";
+import * as connectorScope from "../../examples/readme/connector-scope.js";
 import * as createClientExample from "../../examples/readme/create-client.js";
 import * as errors from "../../examples/readme/errors.js";
 import * as firstCall from "../../examples/readme/first-call.js";
@@ -13,6 +14,8 @@ import * as paging from "../../examples/readme/paging.js";
 import * as resume from "../../examples/readme/resume.js";
 import * as testingMock from "../../examples/readme/testing-mock.js";
 import * as waitOperationResult from "../../examples/readme/wait-operation-result.js";
+
+const rawConnector = `/subscriptions/${DEFAULT_SCOPE.subscriptionId}/resourceGroups/${DEFAULT_SCOPE.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${DEFAULT_SCOPE.securityConnectorName}`;
 
 let mock: MockArm;
 let ctx: ReadmeContext;
@@ -41,6 +44,15 @@ describe("README examples, run against the embedded mock", () => {
   it("first-call reads a GitHub owner and prints its name and URL", async () => {
     await firstCall.example(ctx);
     expect(printed).toEqual(["contoso https://github.com/contoso"]);
+  });
+
+  it("connector-scope reads a GitHub owner and an Azure DevOps project below the connector", async () => {
+    await connectorScope.example(ctx);
+    expect(printed).toEqual(["contoso", "contoso-ado payments"]);
+    expect(mock.requests.map((r) => r.path)).toEqual([
+      `${rawConnector}/devops/default/gitHubOwners/contoso`,
+      `${rawConnector}/devops/default/azureDevOpsOrgs/contoso-ado/projects/payments`,
+    ]);
   });
 
   it("wait-operation-result prints each progress step and the final status", async () => {

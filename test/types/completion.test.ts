@@ -1,45 +1,8 @@
-// What an editor offers inside the quotes of an extensible enum property, asked of TypeScript's own language
-// service (the engine behind VS Code's completions) over the generated models. `"A" | string` would offer nothing.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
+// What an editor offers inside the quotes of an extensible enum property or of a path template, asked of
+// TypeScript's own language service (the engine behind VS Code's completions). `"A" | string` would offer nothing.
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-const probeFile = join(root, "test", "types", "__completion-probe__.ts");
-
-/** Completion names at the `|` in `source`, a module compiled beside this test. */
-function completionsAt(source: string): string[] {
-  const offset = source.indexOf("|");
-  const text = source.replace("|", "");
-  const options: ts.CompilerOptions = {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    lib: ["lib.es2022.d.ts"],
-    types: [],
-    noEmit: true,
-  };
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [probeFile],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (file) => ts.ScriptSnapshot.fromString(file === probeFile ? text : readFileSync(file, "utf8")),
-    getCurrentDirectory: () => root,
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (file) => file === probeFile || ts.sys.fileExists(file),
-    readFile: (file) => (file === probeFile ? text : ts.sys.readFile(file)),
-  };
-  const service = ts.createLanguageService(host);
-  try {
-    return (service.getCompletionsAtPosition(probeFile, offset, {})?.entries ?? []).map((entry) => entry.name);
-  } finally {
-    service.dispose();
-  }
-}
+import { routePrefix, routes } from "../../src/generated/routes.js";
+import { completionsAt } from "./languageService.js";
 
 describe("editor completion of extensible enums", () => {
   it("offers the known values of autoDiscovery in a request body", () => {
@@ -55,5 +18,23 @@ void body;`);
 declare const state: ActionableRemediationStateOutput;
 if (state === "|") void state;`);
     expect(names.sort()).toEqual(["Disabled", "Enabled", "None"]);
+  });
+});
+
+describe("editor completion of path templates", () => {
+  const relative = Object.keys(routes).sort();
+
+  it("offers every template of the API inside client.path's quotes", () => {
+    const names = completionsAt(`import type { SecurityDevOpsClient } from "../../src/index.js";
+declare const client: SecurityDevOpsClient;
+client.path("|");`);
+    expect(names.sort()).toEqual(relative.map((t) => routePrefix + t).sort());
+  });
+
+  it("offers every template below the connector inside client.connector(scope).path's quotes", () => {
+    const names = completionsAt(`import type { SecurityDevOpsClient } from "../../src/index.js";
+declare const client: SecurityDevOpsClient;
+client.connector({ subscriptionId: "s", resourceGroupName: "r", securityConnectorName: "c" }).path("|");`);
+    expect(names.sort()).toEqual(relative);
   });
 });

@@ -27,6 +27,15 @@ function headersTypeName(op: OperationInfo, response: ResponseInfo): string {
   return responseTypeName(op, response).replace(/Response$/, "Headers");
 }
 
+// The responses of a long-running operation say which method they answer (core-client keeps the request on the
+// response, so this is what it holds). TypeScript compares types by structure: without it, a PUT's 200 and the GET's
+// 200 of the same resource are one type, and getLongRunningPoller could not refuse the GET's.
+function sentWith(op: OperationInfo): string {
+  if (!op.longRunning) return "";
+  const method = op.method.toUpperCase();
+  return `\n${jsDoc(`The request this answers: a ${method}.`)}request: PipelineRequest & { method: ${JSON.stringify(method)} };`;
+}
+
 function emitResponse(op: OperationInfo, response: ResponseInfo): string {
   const isDefault = response.status === "default";
   const documented = op.responses.map((r) => JSON.stringify(r.status)).join(" | ");
@@ -35,18 +44,21 @@ function emitResponse(op: OperationInfo, response: ResponseInfo): string {
   const note = response.schema ? "" : "No body is documented for this status.";
   const hasHeaders = response.headers.length > 0;
   const headers = hasHeaders ? `\nheaders: RawHttpHeaders & ${headersTypeName(op, response)};` : "";
-  const declaration = `${jsDoc(response.description, note)}export interface ${responseTypeName(op, response)} extends HttpResponse {\nstatus: ${status};${body}${headers}\n}`;
+  const declaration = `${jsDoc(response.description, note)}export interface ${responseTypeName(op, response)} extends HttpResponse {\nstatus: ${status};${body}${headers}${sentWith(op)}\n}`;
   return hasHeaders ? emitHeaders(op, response) + declaration : declaration;
 }
 
 export function emitResponses(operations: OperationInfo[], outputModelNames: string[]): string {
   const all = operations.flatMap((op) => [...op.responses, op.errorResponse]);
   const bodies = all.flatMap((r) => (r.schema ? [typeText(r.schema, "output")] : []));
-  const anyHeaders = all.some((r) => r.headers.length > 0);
+  const pipelineTypes = [
+    ...(all.some((r) => r.headers.length > 0) ? ["RawHttpHeaders"] : []),
+    ...(operations.some((op) => op.longRunning) ? ["PipelineRequest"] : []),
+  ];
   const used = outputModelNames.filter((n) => bodies.some((b) => new RegExp(`\\b${n}\\b`).test(b)));
   const imports = [
     `import type { HttpResponse } from "@azure-rest/core-client";`,
-    ...(anyHeaders ? [`import type { RawHttpHeaders } from "@azure/core-rest-pipeline";`] : []),
+    ...(pipelineTypes.length > 0 ? [`import type { ${pipelineTypes.join(", ")} } from "@azure/core-rest-pipeline";`] : []),
     `import type { UnexpectedStatus } from "./httpStatus.js";`,
     ...(used.length > 0 ? [`import type { ${used.join(", ")} } from "./outputModels.js";`] : []),
   ];

@@ -1,4 +1,4 @@
-import type { Client, HttpResponse } from "@azure-rest/core-client";
+import type { Client } from "@azure-rest/core-client";
 import { trustedOrigin } from "../trustedUrl.js";
 import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
 import { createPoller } from "./engine.js";
@@ -6,18 +6,12 @@ import { normalizePollerOptions, readBudgetOf } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import { requestedDelayMs } from "./status.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
+import type { LroInitialResponse, LroResult } from "./lroTypes.js";
 
-type Success<R> = R extends { status: `2${string}` } ? R : never;
-type BodyOf<R> = R extends { body: infer B } ? (unknown extends B ? undefined : B) : undefined;
-
-/**
- * What the poller of an LRO resolves with, from the operation's response types: the body of its 2xx responses
- * (the resource, for the 8 PUT/PATCH operations), or `undefined` where they have none (DELETE).
- */
-export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Success<R>>;
+export type { LroResult };
 
 /**
- * A poller for one of the 10 long-running operations, from its initial response:
+ * A poller for one of the 9 long-running operations, from its initial response:
  *
  *     const initial = await client.path(".../devops/default", sub, rg, name).put({ body });
  *     const poller = getLongRunningPoller(client, initial);   // no await: that would wait for the result
@@ -40,7 +34,7 @@ export type LroResult<R> = [Success<R>] extends [never] ? unknown : BodyOf<Succe
  *
  * To resume elsewhere: `getLongRunningPoller(client, undefined, { restoreFrom: await poller.serialize() })`.
  */
-export function getLongRunningPoller<R extends HttpResponse>(
+export function getLongRunningPoller<R extends LroInitialResponse>(
   client: Client,
   initialResponse: R | undefined,
   options?: PollerOptions,
