@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isDevOpsOperationError, isPollingError } from "../../src/custom/errors/guards.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
+import type { LroInitialResponse } from "../../src/custom/poller/lroTypes.js";
 import { DEFAULT_SCOPE, type MockArm, type MockResponse } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
@@ -54,7 +55,11 @@ describe("PUT and PATCH", () => {
   it("polls the resource URL only when a PUT answers 201 with a non-terminal provisioningState and no header", async () => {
     mock.planOperations({ header: "none", steps: [0, 50] });
     const initial = await org().put({ body });
-    expect([initial.status, initial.headers["azure-asyncoperation"], initial.headers["location"]]).toEqual(["201", undefined, undefined]);
+    expect([initial.status, initial.headers["azure-asyncoperation"], initial.headers["location"]]).toEqual([
+      "201",
+      undefined,
+      undefined,
+    ]);
     const poller = getLongRunningPoller(client, initial, fast);
     const result = await poller;
     expect(poller.operationState.status).toBe("succeeded");
@@ -66,7 +71,9 @@ describe("PUT and PATCH", () => {
     mock.planOperations({ header: "none", steps: [10], outcome: "Failed" });
     const initial = await org().patch({ body });
     expect(initial.status).toBe("200");
-    const error = await getLongRunningPoller(client, initial, fast).pollUntilDone().catch((e: unknown) => e);
+    const error = await getLongRunningPoller(client, initial, fast)
+      .pollUntilDone()
+      .catch((e: unknown) => e);
     expect(isDevOpsOperationError(error)).toBe(true);
     expect(error).toMatchObject({ status: "Failed", message: expect.stringMatching(/token exchange failed/) });
     expect(trail()).toEqual(["GET resource", "GET resource"]);
@@ -108,7 +115,9 @@ describe("PUT and PATCH", () => {
 
   it("rejects a Location monitor's ARM error response as the operation's failure, with its code and HTTP status", async () => {
     mock.planOperations({ header: "Location", steps: [10], outcome: "Failed" });
-    const error = await getLongRunningPoller(client, await org().put({ body }), fast).pollUntilDone().catch((e: unknown) => e);
+    const error = await getLongRunningPoller(client, await org().put({ body }), fast)
+      .pollUntilDone()
+      .catch((e: unknown) => e);
     expect(isDevOpsOperationError(error, "TokenExchangeFailed")).toBe(true);
     expect(error).toMatchObject({ statusCode: 400, target: "properties.authorization.code", canceled: false });
     expect(trail()).toEqual(["GET location", "GET location"]);
@@ -117,7 +126,12 @@ describe("PUT and PATCH", () => {
   it("reads the status document a service sends with 200 on its Location, and then the resource", async () => {
     const location = `${mock.endpoint}/subscriptions/${sub}/providers/Microsoft.Security/locations/westeurope/operationResults/op-doc?api-version=2024-04-01`;
     mock.script("PUT", orgPath, { status: 201, headers: { Location: location, "Retry-After": "0" }, body: {} });
-    mock.script("GET", location, { status: 200, body: { status: "Running", percentComplete: 40 } }, { status: 200, body: { status: "Succeeded" } });
+    mock.script(
+      "GET",
+      location,
+      { status: 200, body: { status: "Running", percentComplete: 40 } },
+      { status: 200, body: { status: "Succeeded" } },
+    );
     const poller = getLongRunningPoller(client, await org().put({ body }), fast);
     const seen: Array<number | undefined> = [];
     poller.onProgress((s) => seen.push(s.percentComplete));
@@ -157,7 +171,12 @@ describe("DELETE", () => {
   it("ends when a Location that is the resource itself answers 404: the resource is gone", async () => {
     const resource = `${mock.endpoint}${configPath}?api-version=2024-04-01`;
     mock.script("DELETE", configPath, { status: 202, headers: { Location: resource, "Retry-After": "0" } });
-    mock.script("GET", configPath, { status: 202, headers: { "Retry-After": "0" } }, { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } });
+    mock.script(
+      "GET",
+      configPath,
+      { status: 202, headers: { "Retry-After": "0" } },
+      { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } },
+    );
     expect(await getLongRunningPoller(client, await config().delete(), fast)).toBeUndefined();
     expect(trail()).toEqual(["GET resource", "GET resource"]);
   });
@@ -165,12 +184,20 @@ describe("DELETE", () => {
 
 describe("POST (this API has none; the ARM rule is implemented, not pretended)", () => {
   const listPath = `${configPath}/listAvailableGitHubOwners`;
-  const post = () => client.pathUnchecked(listPath).post();
-  const location = (id: string) => `${mock.endpoint}/subscriptions/${sub}/providers/Microsoft.Security/locations/westeurope/operationResults/${id}?api-version=2024-04-01`;
+  // This API has no long-running POST, so getLongRunningPoller's types admit none; its run time follows ARM's POST
+  // rule for callers outside the typed API (pathUnchecked, JavaScript), which is what these tests stand for.
+  const post = async () => (await client.pathUnchecked(listPath).post()) as unknown as LroInitialResponse;
+  const location = (id: string) =>
+    `${mock.endpoint}/subscriptions/${sub}/providers/Microsoft.Security/locations/westeurope/operationResults/${id}?api-version=2024-04-01`;
 
   it("resolves a 202 + Location with what the Location finally answers with 200", async () => {
     mock.script("POST", listPath, { status: 202, headers: { Location: location("post-1"), "Retry-After": "0" } });
-    mock.script("GET", location("post-1"), { status: 202, headers: { "Retry-After": "0" } }, { status: 200, body: { value: [{ name: "contoso" }] } });
+    mock.script(
+      "GET",
+      location("post-1"),
+      { status: 202, headers: { "Retry-After": "0" } },
+      { status: 200, body: { value: [{ name: "contoso" }] } },
+    );
     expect(await getLongRunningPoller(client, await post(), fast)).toEqual({ value: [{ name: "contoso" }] });
     expect(trail()).toEqual(["GET location", "GET location"]);
   });
@@ -183,7 +210,10 @@ describe("POST (this API has none; the ARM rule is implemented, not pretended)",
 
   it("reads the result at the Location once Azure-AsyncOperation says Succeeded", async () => {
     const statusUrl = mock.addOperationResult("post-3", { steps: [0] });
-    mock.script("POST", listPath, { status: 202, headers: { "Azure-AsyncOperation": statusUrl, Location: location("post-3r") } });
+    mock.script("POST", listPath, {
+      status: 202,
+      headers: { "Azure-AsyncOperation": statusUrl, Location: location("post-3r") },
+    });
     mock.script("GET", location("post-3r"), { status: 200, body: { value: [] } });
     expect(await getLongRunningPoller(client, await post(), fast)).toEqual({ value: [] });
     expect(trail()).toEqual(["GET status", "GET status", "GET location"]);
@@ -212,13 +242,17 @@ describe("POST (this API has none; the ARM rule is implemented, not pretended)",
 describe("status words and monitor answers", () => {
   const statusPollOf = async (...answers: MockResponse[]) => {
     const statusUrl = mock.operationResultUrl("op-words");
-    mock.script("PUT", orgPath, { status: 201, headers: { "Azure-AsyncOperation": statusUrl, "Retry-After": "0" }, body: {} });
+    mock.script("PUT", orgPath, {
+      status: 201,
+      headers: { "Azure-AsyncOperation": statusUrl, "Retry-After": "0" },
+      body: {},
+    });
     mock.script("GET", statusUrl, ...answers);
     // Wrapped: an async function returning the (thenable) poller itself would await it.
     return { poller: getLongRunningPoller(client, await org().put({ body }), fast) };
   };
 
-  it("ends {\"status\":\"Cancelled\"} as canceled", async () => {
+  it('ends {"status":"Cancelled"} as canceled', async () => {
     mock.planOperations({ steps: [0], terminalStatus: "Cancelled", outcome: "Canceled" });
     const poller = getLongRunningPoller(client, await org().put({ body }), fast);
     const error = await poller.pollUntilDone().catch((e: unknown) => e);
@@ -256,7 +290,10 @@ describe("status words and monitor answers", () => {
   });
 
   it("reports a 4xx from the monitor as a failure to read the status, with its HTTP status, never as a failed operation", async () => {
-    const { poller } = await statusPollOf({ status: 400, body: { error: { code: "BadRequest", message: "no such operation shape" } } });
+    const { poller } = await statusPollOf({
+      status: 400,
+      body: { error: { code: "BadRequest", message: "no such operation shape" } },
+    });
     const error = await poller.pollUntilDone().catch((e: unknown) => e);
     expect(isPollingError(error, "statusReadFailed")).toBe(true);
     expect(error).toMatchObject({ statusCode: 400 });
