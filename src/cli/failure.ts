@@ -58,7 +58,8 @@ export function describeExhaustedRetries(error: PollingError<"transientErrorsExh
   ];
 }
 
-function describeCause(cause: unknown): string {
+/** One line for the error of a failed status read: `HTTP 503: ServiceUnavailable: …`, or the network error. */
+export function describeCause(cause: unknown): string {
   if (isRestError(cause) && cause.statusCode !== undefined) {
     return [`HTTP ${cause.statusCode}`, cause.code, cause.message].filter((part) => part !== undefined && part !== "").join(": ");
   }

@@ -62,6 +62,15 @@ export class ProgressReporter {
     this.last = key;
   }
 
+  /**
+   * A line of its own between progress updates (a retry, a pause): on a terminal it replaces the bar, which the
+   * next update draws again below it.
+   */
+  note(line: string): void {
+    this.stream.write(this.drawn ? `\r${line}${ERASE_TO_END}\n` : `${line}\n`);
+    this.drawn = false;
+  }
+
   /** Ends the bar's line so what follows starts on a fresh one. */
   finish(): void {
     if (this.drawn) this.stream.write("\n");

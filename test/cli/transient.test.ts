@@ -50,6 +50,11 @@ describe("arm-security-devops wait --max-transient-errors", () => {
       "The operation may still be running: run wait again later, or raise --max-transient-errors to keep trying longer.",
     ]);
     expect(r.stderr).not.toContain("options.maxTransientErrors");
+    // Each failed read within the bound is said as it happens, before the final message.
+    const retries = lines.filter((line) => line.startsWith("retrying"));
+    expect(retries).toEqual(
+      Array.from({ length: max }, (_, i) => `retrying (${i + 1}/${max}): HTTP 503: ServiceUnavailable: The service is busy.`),
+    );
   });
 
   it("gives up after 5 failed polls in a row by default", async () => {
@@ -67,6 +72,18 @@ describe("arm-security-devops wait --max-transient-errors", () => {
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Status\s+Succeeded \(100%\)$/m);
+    expect(r.stderr.split("\n").filter((line) => line.startsWith("retrying"))).toEqual([
+      "retrying (1/2): HTTP 503: ServiceUnavailable: The service is busy.",
+      "retrying (2/2): HTTP 503: ServiceUnavailable: The service is busy.",
+    ]);
+  });
+
+  it("prints the retries on stderr with --json too, keeping stdout the JSON document", async () => {
+    const url = failingOperation("op-json", ATTEMPTS_PER_POLL);
+    const r = await h.run(["wait", url, "--endpoint", h.mock.endpoint, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe("retrying (1/5): HTTP 503: ServiceUnavailable: The service is busy.");
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: "Succeeded" });
   });
 
   it("says the status was never read when the first poll already fails", async () => {

@@ -55,7 +55,7 @@ describe.skipIf(!hasScript)("arm-security-devops wait on a terminal", () => {
     expect(r.stdout).toMatch(/\x1b\[K(\^C)?\r?\n(\r?\n)*Interrupted \(last status: InProgress at [\d.]+%\)\. The operation continues on the service\./);
   });
 
-  it("ends the bar's line before the message when --max-transient-errors polls in a row failed", async () => {
+  it("replaces the bar with each retry line, then ends with the message when --max-transient-errors polls in a row failed", async () => {
     h.mock.addOperationResult("op-tty-503", { steps: [30] });
     const good = { status: 200, headers: { "retry-after": "0" }, body: { name: "op-tty-503", status: "InProgress", percentComplete: 30 } };
     const unavailable = { status: 503, headers: { "retry-after": "0" }, body: { error: { code: "ServiceUnavailable", message: "Busy." } } };
@@ -64,7 +64,7 @@ describe.skipIf(!hasScript)("arm-security-devops wait on a terminal", () => {
     const r = await runCommand("script", ["-qec", command, "/dev/null"], h.env);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(
-      /\]\s+30%  InProgress  [\d.]+s\x1b\[K\r?\n(\r?\n)*error: could not read the operation status: 2 polls in a row failed \(--max-transient-errors 1\); last status: InProgress at 30%\r?\n/,
+      /\]\s+30%  InProgress  [\d.]+s\x1b\[K\rretrying \(1\/1\): HTTP 503: ServiceUnavailable: Busy\.\x1b\[K\r?\n(\r?\n)*error: could not read the operation status: 2 polls in a row failed \(--max-transient-errors 1\); last status: InProgress at 30%\r?\n/,
     );
     expect(r.stdout).toMatch(/raise --max-transient-errors to keep trying longer/);
   });

@@ -4,7 +4,7 @@ import { pollOperationResult } from "../../custom/poller/pollOperationResult.js"
 import { classifyStatus } from "../../custom/poller/status.js";
 import type { RunCommand } from "../args.js";
 import { ExitCode } from "../exitCodes.js";
-import { describeExhaustedRetries } from "../failure.js";
+import { describeCause, describeExhaustedRetries } from "../failure.js";
 import type { Io } from "../io.js";
 import { formatJson, formatOperationResult } from "../output.js";
 import { formatElapsed, ProgressReporter } from "../progressBar.js";
@@ -24,7 +24,16 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
     abortSignal: interrupt,
   });
   const progress = cmd.json ? undefined : new ProgressReporter(io.progress);
+  let failuresShown = 0;
   poller.onProgress((state) => {
+    // A failed status read is retried within --max-transient-errors; say so, so a slow wait is not a silent one.
+    if (state.transientFailures > failuresShown) {
+      const retry = `retrying (${state.transientFailures}/${cmd.maxTransientErrors}): ${describeCause(state.lastTransientError)}`;
+      if (progress) progress.note(retry);
+      else io.err(retry);
+    }
+    failuresShown = state.transientFailures;
+    if (state.transientFailures > 0) return;
     progress?.update({ status: state.operationResult?.status ?? state.status, percentComplete: state.percentComplete });
   });
   let result;
