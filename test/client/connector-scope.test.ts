@@ -148,7 +148,7 @@ describe("connector(scope) refuses bad input before any request", () => {
   it.each([
     ["a missing subscriptionId", { ...DEFAULT_SCOPE, subscriptionId: undefined }, "scope.subscriptionId", "must be a non-empty string"],
     ["a 91-character resourceGroupName", { ...DEFAULT_SCOPE, resourceGroupName: "r".repeat(91) }, "scope.resourceGroupName", "must be at most 90 characters long"],
-    ["a resourceGroupName off the pattern", { ...DEFAULT_SCOPE, resourceGroupName: "rg/other" }, "scope.resourceGroupName", "must match the pattern ^[-\\w\\._\\(\\)]+$"],
+    ["a resourceGroupName off the pattern", { ...DEFAULT_SCOPE, resourceGroupName: "rg/other" }, "scope.resourceGroupName", "must match the pattern /^[-\\p{L}\\p{N}_\\._\\(\\)]+$/u"],
     ['a securityConnectorName of ".."', { ...DEFAULT_SCOPE, securityConnectorName: ".." }, "scope.securityConnectorName", 'must not be "." or ".."'],
     ["a number as securityConnectorName", { ...DEFAULT_SCOPE, securityConnectorName: 7 }, "scope.securityConnectorName", "must be a non-empty string"],
   ])("refuses %s when the helper is made, naming scope.<id> and the rule", (_, scope, parameter, rule) => {
