@@ -40,6 +40,8 @@ export interface PageSettings {
 /** An async iterator of items that can also be walked page by page. */
 export interface PagedAsyncIterableIterator<TItem, TPage = TItem[], TSettings = PageSettings> {
   next(): Promise<IteratorResult<TItem>>;
+  /** Ends the walk early (what `break` in a `for await` calls): its span ends, no further page is requested. */
+  return(value?: unknown): Promise<IteratorResult<TItem>>;
   [Symbol.asyncIterator](): PagedAsyncIterableIterator<TItem, TPage, TSettings>;
   byPage(settings?: TSettings): AsyncIterableIterator<TPage>;
 }
@@ -134,6 +136,8 @@ export function paginate<TResponse extends HttpResponse>(
   const iterator = items();
   return {
     next: () => iterator.next(),
+    // Without it a `break` would leave the walk suspended, its span never ended.
+    return: () => iterator.return(undefined),
     [Symbol.asyncIterator]() {
       return this;
     },

@@ -63,14 +63,17 @@ export function endSpan(span: TracingSpan, failure: { error: unknown } | undefin
 }
 
 /**
- * The error as a span records it (OpenTelemetry keeps its name, message and stack): our messages name the URL
- * concerned, so every query in them is cut. A copy, so the caller's error is untouched; no `cause` is kept.
+ * The error as a span records it (OpenTelemetry keeps its name, message, stack and code): our messages name the URL
+ * concerned, so every query in them is cut. A copy, so the caller's error is untouched; no `cause` or other field
+ * (a RestError's request and response) is kept.
  */
 function recordable(error: unknown): Error | string {
   if (!(error instanceof Error)) return withoutQueries(String(error));
-  const copy = new Error(withoutQueries(error.message));
+  const copy: Error & { code?: string } = new Error(withoutQueries(error.message));
   copy.name = error.name;
   copy.stack = error.stack === undefined ? undefined : withoutQueries(error.stack);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") copy.code = code;
   return copy;
 }
 
