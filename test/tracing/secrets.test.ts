@@ -60,7 +60,7 @@ describe("no secret in any span", () => {
     mock.script("PUT", rawConfig, { status: 201, headers: { "Azure-AsyncOperation": signed, "Retry-After": "0" }, body: {} });
     recorder().clear();
 
-    await app.withSpan("Contoso.onboard", {}, async (options) => {
+    await app.withSpan("Contoso.onboard", { tracingOptions: {} }, async (options) => {
       const body = { properties: { autoDiscovery: "Enabled" as const, authorization: { code: CODE } } };
       const initial = await client.path(CONFIG, sub, rg, name).put({ body, tracingOptions: options.tracingOptions });
       await getLongRunningPoller(client, initial, { intervalInMs: 10 });
