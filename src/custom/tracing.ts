@@ -12,7 +12,7 @@ import { packageName, packageVersion } from "../generated/packageInfo.js";
 // on ours go through `recordable` below.
 
 /** The tracing client of this package: spans carry az.namespace "Microsoft.Security" and the package's name. */
-export const tracingClient = createTracingClient({ namespace: "Microsoft.Security", packageName, packageVersion });
+export const tracingClient = /* @__PURE__ */ createTracingClient({ namespace: "Microsoft.Security", packageName, packageVersion });
 
 /** `options[option]` checked: undefined, or `{ tracingContext? }` with a context from core-tracing or OpenTelemetry. */
 export function readTracingOptions(value: unknown, option: string): OperationTracingOptions | undefined {

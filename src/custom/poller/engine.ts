@@ -27,9 +27,11 @@ export interface EngineInit<TResult> {
   firstDelayMs: number;
   /** Paces the poller's status reads (see options.ts): one bucket per poller today, shareable later. */
   readBudget: TokenBucket;
+  /** The name of each wait's span (waitSpan.ts). */
+  spanName: string;
 }
 
-export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget }: EngineInit<TResult>): DevOpsPoller<TResult> {
+export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget, spanName }: EngineInit<TResult>): DevOpsPoller<TResult> {
   const state: DevOpsOperationState<TResult> = { status: "running", transientFailures: 0 };
   const handlers = new Map<symbol, (s: DevOpsOperationState<TResult>) => void>();
   let nextDelayMs = firstDelayMs;
@@ -161,7 +163,7 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   function tracedWait(extra: AbortSignalLike | undefined): Promise<TResult> {
     if (isDone()) return wait(extra, options.tracingOptions);
     const pollsBefore = pollsSent;
-    return traceWait(strategy.token(), options.tracingOptions, (tracingOptions) => wait(extra, tracingOptions), () => ({
+    return traceWait(spanName, strategy.token().kind, options.tracingOptions, (tracingOptions) => wait(extra, tracingOptions), () => ({
       token: strategy.token(),
       state,
       polls: pollsSent - pollsBefore,

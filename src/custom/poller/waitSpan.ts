@@ -1,6 +1,6 @@
 import type { OperationTracingOptions } from "@azure/core-tracing";
 import { endSpan, operationIdOf, setAttributes, tracingClient } from "../tracing.js";
-import type { ResumeToken } from "./resumeToken.js";
+import type { ResumeToken, ResumeTokenKind } from "./resumeToken.js";
 import { operationResultIdOf } from "./status.js";
 import type { DevOpsOperationState } from "./types.js";
 
@@ -10,9 +10,11 @@ import type { DevOpsOperationState } from "./types.js";
 // instrumenter's active context. A poller already done waits for nothing and makes no span; `poll()` makes none
 // either — a caller driving poll() owns the loop, and its request is parented on the caller's context.
 //
-// The name comes from the strategy's own state: `DevOpsOperationResults.wait` for pollOperationResult, else the
-// operationId of the initial request's method and URL + `.wait` (`DevOpsConfigurations_CreateOrUpdate.wait`), and
-// `LongRunningOperation.wait` for a URL that is no path of the API.
+// The name: `DevOpsOperationResults.wait` for pollOperationResult; for getLongRunningPoller the operationId of the
+// initial request's method and URL + `.wait` (`DevOpsConfigurations_CreateOrUpdate.wait`), read from the strategy's
+// state so a resumed poller is named as the one that wrote the token, and `LongRunningOperation.wait` for a URL
+// that is no path of the API. Each entry point passes its name, so an app using only pollOperationResult does not
+// bundle the table of operations.
 
 /** What the span reports once the wait has settled. */
 export interface WaitSummary {
@@ -23,9 +25,12 @@ export interface WaitSummary {
   polls: number;
 }
 
-export function waitSpanName(token: ResumeToken): string {
-  if (token.kind === "operation-result") return "DevOpsOperationResults.wait";
-  return `${operationIdOf(token.method, token.resourceUrl) ?? "LongRunningOperation"}.wait`;
+export const OPERATION_RESULT_SPAN = "DevOpsOperationResults.wait";
+
+/** The span name of a getLongRunningPoller wait, from its strategy's state. */
+export function longRunningSpanName(token: ResumeToken): string {
+  const operationId = token.kind === "operation-result" ? undefined : operationIdOf(token.method, token.resourceUrl);
+  return `${operationId ?? "LongRunningOperation"}.wait`;
 }
 
 /**
@@ -34,15 +39,16 @@ export function waitSpanName(token: ResumeToken): string {
  * operation (resolveOnUnsuccessful), since the operation did not succeed.
  */
 export async function traceWait<T>(
-  token: ResumeToken,
+  name: string,
+  kind: ResumeTokenKind,
   parent: OperationTracingOptions | undefined,
   wait: (tracingOptions: OperationTracingOptions) => Promise<T>,
   summary: () => WaitSummary,
 ): Promise<T> {
   const { span, updatedOptions } = tracingClient.startSpan(
-    waitSpanName(token),
+    name,
     { tracingOptions: parent },
-    { spanKind: "internal", spanAttributes: { "lro.kind": token.kind } },
+    { spanKind: "internal", spanAttributes: { "lro.kind": kind } },
   );
   const { tracingOptions } = updatedOptions;
   let failure: { error: unknown } | undefined;
