@@ -163,11 +163,9 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   function tracedWait(extra: AbortSignalLike | undefined): Promise<TResult> {
     if (isDone()) return wait(extra, options.tracingOptions);
     const pollsBefore = pollsSent;
-    return traceWait(spanName, strategy.token().kind, options.tracingOptions, (tracingOptions) => wait(extra, tracingOptions), () => ({
-      token: strategy.token(),
-      state,
-      polls: pollsSent - pollsBefore,
-    }));
+    const inSpan = (tracingOptions: OperationTracingOptions) => wait(extra, tracingOptions);
+    const summary = () => ({ token: strategy.token(), state, polls: pollsSent - pollsBefore });
+    return traceWait(spanName, strategy.token().kind, options.tracingOptions, inSpan, summary);
   }
 
   function outcomeOrThrow(): TResult {
