@@ -1,12 +1,19 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
+import type { OperationTracingOptions } from "@azure/core-tracing";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
+import { endSpan, operationIdOf, readTracingOptions, setAttributes, tracingClient } from "./tracing.js";
 import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
 // here because @azure-rest/core-client has no paging helper, and because every nextLink is checked against the
 // client's origin first: a list body is server data, and following a hostile nextLink through the client's
 // pipeline would hand its bearer token to another host. Every loop is bounded by `maxPages`.
+//
+// Each walk — of the items, or of byPage() — runs in one span, `<operationId>.paginate` (`GitHubOwners_List.paginate`;
+// `ListOperation.paginate` for a URL that is no path of the API), whose page requests are its children. It starts
+// with the walk's first next() and ends with its last page, its error, or the consumer's `break`; attributes
+// `paging.pages` and `paging.items` count the pages read and the items in them (the first page included).
 
 /** Options of {@link paginate}. */
 export interface PaginateOptions {
@@ -21,6 +28,8 @@ export interface PaginateOptions {
    * carry the client's bearer token, so list only origins you would give it to.
    */
   allowedOrigins?: readonly string[];
+  /** The parent of each walk's span (see above); default: the instrumenter's active context. */
+  tracingOptions?: OperationTracingOptions;
 }
 
 /** Where to start `byPage()`: `continuationToken` is a nextLink from an earlier page. */
@@ -31,6 +40,8 @@ export interface PageSettings {
 /** An async iterator of items that can also be walked page by page. */
 export interface PagedAsyncIterableIterator<TItem, TPage = TItem[], TSettings = PageSettings> {
   next(): Promise<IteratorResult<TItem>>;
+  /** Ends the walk early (what `break` in a `for await` calls): its span ends, no further page is requested. */
+  return(value?: unknown): Promise<IteratorResult<TItem>>;
   [Symbol.asyncIterator](): PagedAsyncIterableIterator<TItem, TPage, TSettings>;
   byPage(settings?: TSettings): AsyncIterableIterator<TPage>;
 }
@@ -65,11 +76,13 @@ export function paginate<TResponse extends HttpResponse>(
   }
   const origin = trustedOrigin(client, options.endpoint, initialResponse.request.url);
   const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
+  const parent = readTracingOptions(options.tracingOptions, "options.tracingOptions");
+  const spanName = `${operationIdOf(initialResponse.request.method, initialResponse.request.url) ?? "ListOperation"}.paginate`;
   type Item = PaginateReturn<TResponse>;
 
-  async function* pages(settings: PageSettings = {}): AsyncGenerator<Item[]> {
+  async function* pages(settings: PageSettings, tracingOptions: OperationTracingOptions): AsyncGenerator<Item[]> {
     let response: HttpResponse = initialResponse;
-    if (settings.continuationToken !== undefined) response = await fetchPage(settings.continuationToken);
+    if (settings.continuationToken !== undefined) response = await fetchPage(settings.continuationToken, tracingOptions);
     const seen = new Set<string>();
     for (let page = 1; ; page++) {
       if (!/^2\d\d$/.test(response.status)) throw toRestError(response);
@@ -85,25 +98,50 @@ export function paginate<TResponse extends HttpResponse>(
         );
       }
       seen.add(nextLink);
-      response = await fetchPage(nextLink);
+      response = await fetchPage(nextLink, tracingOptions);
     }
   }
 
-  async function fetchPage(nextLink: string): Promise<HttpResponse> {
-    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get({ abortSignal: options.abortSignal });
+  async function fetchPage(nextLink: string, tracingOptions: OperationTracingOptions): Promise<HttpResponse> {
+    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get({
+      abortSignal: options.abortSignal,
+      tracingOptions, // parents the pipeline's HTTP span on the walk's span
+    });
+  }
+
+  /** One walk of the pages, in a span of its own. */
+  async function* tracedPages(settings: PageSettings = {}): AsyncGenerator<Item[]> {
+    const { span, updatedOptions } = tracingClient.startSpan(spanName, { tracingOptions: parent }, { spanKind: "internal" });
+    const read = { pages: 0, items: 0 };
+    let failure: { error: unknown } | undefined;
+    try {
+      for await (const page of pages(settings, updatedOptions.tracingOptions)) {
+        read.pages += 1;
+        read.items += page.length;
+        yield page;
+      }
+    } catch (error) {
+      failure = { error };
+      throw error;
+    } finally {
+      setAttributes(span, { "paging.pages": read.pages, "paging.items": read.items });
+      endSpan(span, failure);
+    }
   }
 
   async function* items(): AsyncGenerator<Item> {
-    for await (const page of pages()) yield* page;
+    for await (const page of tracedPages()) yield* page;
   }
 
   const iterator = items();
   return {
     next: () => iterator.next(),
+    // Without it a `break` would leave the walk suspended, its span never ended.
+    return: () => iterator.return(undefined),
     [Symbol.asyncIterator]() {
       return this;
     },
-    byPage: (settings?: PageSettings) => pages(settings),
+    byPage: (settings?: PageSettings) => tracedPages(settings),
   };
 }
 

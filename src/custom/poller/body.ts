@@ -19,8 +19,8 @@ export interface BodyInit {
 export function bodyStrategy<TResult>(client: Client, init: BodyInit): PollingStrategy<TResult> {
   let resource: unknown;
   return {
-    async poll(signal) {
-      const read = await readStatus(client, init.resourceUrl, signal, (s) => s === 404);
+    async poll(options) {
+      const read = await readStatus(client, init.resourceUrl, options, (s) => s === 404);
       if (read.type === "transient") return read;
       if (read.status === 404) {
         throw new PollingError(

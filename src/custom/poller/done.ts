@@ -27,9 +27,9 @@ export function doneStrategy<TResult>(client: Client, init: DoneInit): PollingSt
     initialResult: inHand as { value: TResult } | undefined,
     // Never called while the initial outcome is terminal; kept total for the contract.
     poll: async () => init.outcome,
-    result: async (final, signal) =>
+    result: async (final, options) =>
       (inHand === undefined && final.status === "succeeded" && resultIsResource
-        ? await getResult(client, init.checkResourceUrl(), signal)
+        ? await getResult(client, init.checkResourceUrl(), options)
         : inHand?.value) as TResult,
     token: () => ({ v: 1, kind: "done", method: init.method, resourceUrl: init.resourceUrl, status: init.outcome.status }),
   };

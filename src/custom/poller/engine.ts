@@ -1,15 +1,18 @@
 import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
+import type { OperationTracingOptions } from "@azure/core-tracing";
 import { createAbortablePromise, delay } from "@azure/core-util";
 import { PollingError } from "../errors/pollingError.js";
 import type { TokenBucket } from "../throttle/tokenBucket.js";
 import type { NormalizedPollerOptions } from "./options.js";
 import { encodeResumeToken } from "./resumeToken.js";
-import type { PollingStrategy, SettledOutcome, StatusOutcome, TransientOutcome } from "./strategy.js";
+import type { PollingStrategy, PollRequestOptions, SettledOutcome, StatusOutcome, TransientOutcome } from "./strategy.js";
 import type { DevOpsOperationState, DevOpsPoller } from "./types.js";
 import { linkedController } from "./wait.js";
+import { traceWait } from "./waitSpan.js";
 
-// The poll loop: waiting, the read budget, abort, timeout, progress, serialize and the transient-error budget. It
-// knows nothing of HTTP — strategies turn responses into outcomes.
+// The poll loop: waiting, the read budget, abort, timeout, progress, serialize, the transient-error budget and the
+// span of each wait (waitSpan.ts). It knows nothing of HTTP — strategies turn responses into outcomes, and get from
+// the engine only what each request carries (PollRequestOptions).
 //
 // Why by hand rather than on @azure/core-lro's createPoller (the one place this is said; types.ts and
 // retry-after.ts link here): its loop (v3.3) skips a Retry-After of 0 (`if (intervalInMs)`) and the initial
@@ -24,9 +27,11 @@ export interface EngineInit<TResult> {
   firstDelayMs: number;
   /** Paces the poller's status reads (see options.ts): one bucket per poller today, shareable later. */
   readBudget: TokenBucket;
+  /** The name of each wait's span (waitSpan.ts). */
+  spanName: string;
 }
 
-export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget }: EngineInit<TResult>): DevOpsPoller<TResult> {
+export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget, spanName }: EngineInit<TResult>): DevOpsPoller<TResult> {
   const state: DevOpsOperationState<TResult> = { status: "running", transientFailures: 0 };
   const handlers = new Map<symbol, (s: DevOpsOperationState<TResult>) => void>();
   let nextDelayMs = firstDelayMs;
@@ -34,6 +39,8 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   let pendingSuccess: SettledOutcome | undefined;
   let inFlight: Promise<void> | undefined;
   let untilDone: Promise<TResult> | undefined;
+  // Status reads sent so far, for the polls a wait's span reports.
+  let pollsSent = 0;
 
   const isDone = (): boolean => state.status === "succeeded" || state.status === "failed" || state.status === "canceled";
   // Each callback gets its own frozen copy, so a list of progress states shows every step, not the last one N times.
@@ -49,9 +56,9 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
     if (outcome.percentComplete !== undefined) state.percentComplete = outcome.percentComplete;
   }
 
-  async function succeed(outcome: SettledOutcome, signal: AbortSignalLike): Promise<void> {
+  async function succeed(outcome: SettledOutcome, request: PollRequestOptions): Promise<void> {
     pendingSuccess = outcome;
-    state.result = await strategy.result(outcome, signal);
+    state.result = await strategy.result(outcome, request);
     pendingSuccess = undefined;
     state.status = "succeeded";
     emit();
@@ -78,19 +85,20 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
     emit(); // so a UI can say "retrying (2/5)"
   }
 
-  async function step(signal: AbortSignalLike): Promise<void> {
-    await takeReadToken(signal);
-    if (pendingSuccess) return succeed(pendingSuccess, signal);
-    const outcome = await strategy.poll(signal);
+  async function step(request: PollRequestOptions): Promise<void> {
+    await takeReadToken(request.abortSignal);
+    if (pendingSuccess) return succeed(pendingSuccess, request);
+    pollsSent += 1;
+    const outcome = await strategy.poll(request);
     if (outcome.type === "transient") return recordTransient(outcome);
     state.transientFailures = 0;
     delete state.lastTransientError;
     record(outcome);
     if (outcome.status === "running") return emit();
     const settled = outcome as SettledOutcome;
-    if (settled.status === "succeeded") return succeed(settled, signal);
+    if (settled.status === "succeeded") return succeed(settled, request);
     state.error = settled.error;
-    if (options.resolveOnUnsuccessful) state.result = await strategy.result(settled, signal);
+    if (options.resolveOnUnsuccessful) state.result = await strategy.result(settled, request);
     state.status = settled.status;
     emit();
   }
@@ -108,7 +116,7 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   }
 
   // One step at a time, even when poll() and pollUntilDone() are called together.
-  const runStep = (signal: AbortSignalLike): Promise<void> => (inFlight ??= step(signal).finally(() => (inFlight = undefined)));
+  const runStep = (request: PollRequestOptions): Promise<void> => (inFlight ??= step(request).finally(() => (inFlight = undefined)));
 
   /** Runs `work` under the creation-time signal, `extra` and (for pollUntilDone) the timeout; cleans up after. */
   async function guarded<T>(extra: AbortSignalLike | undefined, withTimeout: boolean, work: (s: AbortSignal) => Promise<T>): Promise<T> {
@@ -131,6 +139,33 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
       settle();
       link.dispose();
     }
+  }
+
+  /** One pollUntilDone(): polls until done, within maxPolls; its requests carry `tracingOptions`. */
+  function wait(extra: AbortSignalLike | undefined, tracingOptions: OperationTracingOptions | undefined): Promise<TResult> {
+    return guarded(extra, true, async (abortSignal) => {
+      // Each wait has its own transient-error budget: a second pollUntilDone() after an outage starts afresh.
+      state.transientFailures = 0;
+      for (let polls = 0; !isDone(); polls++) {
+        if (polls >= options.maxPolls) {
+          throw new PollingError(`The operation did not finish within ${options.maxPolls} polls (options.maxPolls)`, {
+            reason: "pollLimitReached",
+          });
+        }
+        await delay(nextDelayMs, { abortSignal });
+        await runStep({ abortSignal, tracingOptions });
+      }
+      return outcomeOrThrow();
+    });
+  }
+
+  /** A wait in a span of its own (waitSpan.ts), unless the poller is done and there is nothing to wait for. */
+  function tracedWait(extra: AbortSignalLike | undefined): Promise<TResult> {
+    if (isDone()) return wait(extra, options.tracingOptions);
+    const pollsBefore = pollsSent;
+    const inSpan = (tracingOptions: OperationTracingOptions) => wait(extra, tracingOptions);
+    const summary = () => ({ token: strategy.token(), state, polls: pollsSent - pollsBefore });
+    return traceWait(spanName, strategy.token().kind, options.tracingOptions, inSpan, summary);
   }
 
   function outcomeOrThrow(): TResult {
@@ -162,25 +197,13 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
       return state.result;
     },
     async poll(pollOptions) {
-      if (!isDone()) await guarded(pollOptions?.abortSignal, false, (signal) => runStep(signal));
+      const tracingOptions = options.tracingOptions; // no span of its own: see waitSpan.ts
+      if (!isDone()) await guarded(pollOptions?.abortSignal, false, (abortSignal) => runStep({ abortSignal, tracingOptions }));
       outcomeOrThrow();
       return snapshot();
     },
     pollUntilDone(pollOptions) {
-      untilDone ??= guarded(pollOptions?.abortSignal, true, async (signal) => {
-        // Each wait has its own transient-error budget: a second pollUntilDone() after an outage starts afresh.
-        state.transientFailures = 0;
-        for (let polls = 0; !isDone(); polls++) {
-          if (polls >= options.maxPolls) {
-            throw new PollingError(`The operation did not finish within ${options.maxPolls} polls (options.maxPolls)`, {
-              reason: "pollLimitReached",
-            });
-          }
-          await delay(nextDelayMs, { abortSignal: signal });
-          await runStep(signal);
-        }
-        return outcomeOrThrow();
-      }).finally(() => (untilDone = undefined));
+      untilDone ??= tracedWait(pollOptions?.abortSignal).finally(() => (untilDone = undefined));
       return untilDone;
     },
     onProgress(callback) {

@@ -7,6 +7,7 @@ import { decodeResumeToken } from "./resumeToken.js";
 import { requestedDelayMs } from "./status.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
 import type { LroInitialResponse, LroResult } from "./lroTypes.js";
+import { longRunningSpanName } from "./waitSpan.js";
 
 export type { LroResult };
 
@@ -49,7 +50,8 @@ export function getLongRunningPoller<R extends LroInitialResponse>(
     const kinds = ["azure-async-operation", "operation-location", "location", "body", "done"] as const;
     const token = decodeResumeToken(normalized.restoreFrom, kinds, "getLongRunningPoller");
     // A resumed poller polls at once: how long ago the token was written is unknown.
-    return createPoller({ strategy: strategyFromToken(client, token, trust), options: normalized, firstDelayMs: 0, readBudget });
+    const strategy = strategyFromToken<LroResult<R>>(client, token, trust);
+    return createPoller({ strategy, options: normalized, firstDelayMs: 0, readBudget, spanName: longRunningSpanName(token) });
   }
   if (typeof initialResponse !== "object" || initialResponse === null || typeof initialResponse.status !== "string") {
     throw new TypeError("initialResponse must be the response of the operation's request, unless options.restoreFrom is given");
@@ -57,5 +59,5 @@ export function getLongRunningPoller<R extends LroInitialResponse>(
   const strategy = strategyFromResponse<LroResult<R>>(client, initialResponse, trust);
   // ARM asks clients to wait before the first poll; the initial Retry-After (0 included) says how long.
   const firstDelayMs = requestedDelayMs(initialResponse.headers) ?? normalized.intervalInMs;
-  return createPoller({ strategy, options: normalized, firstDelayMs, readBudget });
+  return createPoller({ strategy, options: normalized, firstDelayMs, readBudget, spanName: longRunningSpanName(strategy.token()) });
 }

@@ -1,15 +1,22 @@
-import type { AbortSignalLike } from "@azure/abort-controller";
-import type { Client, HttpResponse } from "@azure-rest/core-client";
+import type { Client, HttpResponse, RequestParameters } from "@azure-rest/core-client";
 import { isRestError } from "@azure/core-rest-pipeline";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
 import { headerValue, outcomeOfStatusDocument, readOperationStatusResult, requestedDelayMs } from "./status.js";
-import type { PollOutcome } from "./strategy.js";
+import type { PollOutcome, PollRequestOptions } from "./strategy.js";
 
 // The requests the strategies send, shared by all of them. Requests go through `client.pathUnchecked(url).get()`
 // so the client's pipeline (auth, retries, logging, TLS options) applies. core-client sends an absolute URL as is,
 // and its api-version policy adds the client's api-version only when the URL has none, so a status URL that
 // already carries `?api-version=` is not given a second one.
+
+/** The parameters of every GET the strategies send: the one place a per-request option is added. */
+function requestParameters(options: PollRequestOptions): RequestParameters {
+  return {
+    abortSignal: options.abortSignal,
+    tracingOptions: options.tracingOptions, // parents the pipeline's HTTP span on the wait's span
+  };
+}
 
 export type StatusRead =
   | { type: "ok"; response: HttpResponse; status: number; retryAfterMs: number | undefined }
@@ -31,14 +38,14 @@ function isTransient(status: number, retryAfterMs: number | undefined): boolean 
 export async function readStatus(
   client: Client,
   url: string,
-  signal: AbortSignalLike,
+  options: PollRequestOptions,
   answers: (status: number) => boolean = () => false,
 ): Promise<StatusRead> {
   let response: HttpResponse;
   try {
-    response = await client.pathUnchecked(url).get({ abortSignal: signal });
+    response = await client.pathUnchecked(url).get(requestParameters(options));
   } catch (error) {
-    if (signal.aborted || (error instanceof Error && error.name === "AbortError")) throw error;
+    if (options.abortSignal.aborted || (error instanceof Error && error.name === "AbortError")) throw error;
     // A RestError without a status code is a transport failure (reset, refused, TLS, timeout); PARSE_ERROR is an
     // unreadable body (a proxy's HTML page). Neither says anything about the operation.
     if (isRestError(error) && (error.statusCode === undefined || error.code === "PARSE_ERROR")) {
@@ -81,8 +88,8 @@ export async function readStatus(
  * One poll of a status document (the Azure-AsyncOperation, Operation-Location or operationResults URL): 200 with a
  * string `status`, or 202 with any body (even none) while the operation runs.
  */
-export async function pollStatusDocument(client: Client, url: string, signal: AbortSignalLike): Promise<PollOutcome> {
-  const read = await readStatus(client, url, signal);
+export async function pollStatusDocument(client: Client, url: string, options: PollRequestOptions): Promise<PollOutcome> {
+  const read = await readStatus(client, url, options);
   if (read.type === "transient") return read;
   const doc = readOperationStatusResult(read.response.body);
   if (doc !== undefined) return outcomeOfStatusDocument(doc, url, read.retryAfterMs);
@@ -108,8 +115,8 @@ function crossOriginRedirect(response: HttpResponse): string | undefined {
 }
 
 /** The final GET of a result URL (a PUT/PATCH's resource, a POST's Location): its body, or a RestError. */
-export async function getResult(client: Client, url: string, signal: AbortSignalLike): Promise<unknown> {
-  const response = await client.pathUnchecked(url).get({ abortSignal: signal });
+export async function getResult(client: Client, url: string, options: PollRequestOptions): Promise<unknown> {
+  const response = await client.pathUnchecked(url).get(requestParameters(options));
   if (!is2xx(Number(response.status))) throw toRestError(response);
   return response.body;
 }

@@ -45,8 +45,8 @@ export function locationStrategy<TResult>(client: Client, init: LocationInit): P
   const resourceGone = (s: number): boolean => s === 404 && init.method === "DELETE" && samePath(url, init.resourceUrl);
 
   return {
-    async poll(signal) {
-      const read = await readStatus(client, url, signal, (s) => isOperationFailure(s) || resourceGone(s));
+    async poll(options) {
+      const read = await readStatus(client, url, options, (s) => isOperationFailure(s) || resourceGone(s));
       if (read.type === "transient") return read;
       const { response, status, retryAfterMs } = read;
       const body: unknown = response.body;
@@ -78,11 +78,11 @@ export function locationStrategy<TResult>(client: Client, init: LocationInit): P
       if (isObject(body)) finalBody = { value: body };
       return outcomeOfResource(body, retryAfterMs);
     },
-    async result(final, signal) {
+    async result(final, options) {
       if (final.status !== "succeeded" || init.method === "DELETE") return undefined as TResult;
       if (finalBody !== undefined) return finalBody.value as TResult;
       // A PUT/PATCH whose Location ended without the resource (a 204, or a status document), or a restored poller.
-      return (init.method === "POST" ? undefined : await getResult(client, init.resourceUrl, signal)) as TResult;
+      return (init.method === "POST" ? undefined : await getResult(client, init.resourceUrl, options)) as TResult;
     },
     token: () => ({ v: 1, kind: "location", url, method: init.method, resourceUrl: init.resourceUrl }),
   };

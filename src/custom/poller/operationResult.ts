@@ -9,7 +9,7 @@ import type { PollingStrategy } from "./strategy.js";
 /** `url` is already checked: an absolute URL on a trusted origin, or a path on the client's endpoint. */
 export function operationResultStrategy(client: Client, url: string): PollingStrategy<OperationStatusResult> {
   return {
-    poll: (signal) => pollStatusDocument(client, url, signal),
+    poll: (options) => pollStatusDocument(client, url, options),
     // Failed or succeeded alike, the final document is the value (with resolveOnUnsuccessful it carries the error).
     result: async (final) => final.operationResult as OperationStatusResult,
     token: () => ({ v: 1, kind: "operation-result", url }),

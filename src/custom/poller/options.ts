@@ -1,6 +1,8 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
+import type { OperationTracingOptions } from "@azure/core-tracing";
 import { DEFAULT_POLL_INTERVAL_MS } from "../retry-after.js";
 import { TokenBucket } from "../throttle/tokenBucket.js";
+import { readTracingOptions } from "../tracing.js";
 import { readAllowedOrigins } from "../trustedUrl.js";
 import type { PollerOptions } from "./types.js";
 
@@ -17,6 +19,7 @@ export interface NormalizedPollerOptions {
   readsPerSecond: number;
   allowedOrigins: string[];
   endpoint: string | undefined;
+  tracingOptions: OperationTracingOptions | undefined;
 }
 
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): a larger value would turn into a busy loop.
@@ -79,6 +82,7 @@ export function normalizePollerOptions(options: PollerOptions | undefined): Norm
     readsPerSecond,
     allowedOrigins: readAllowedOrigins(o["allowedOrigins"]),
     endpoint: endpoint(o["endpoint"]),
+    tracingOptions: readTracingOptions(o["tracingOptions"], "options.tracingOptions"),
   };
 }
 

@@ -8,6 +8,7 @@ import { decodeResumeToken } from "./resumeToken.js";
 import type { OperationStatusResult } from "./status.js";
 import { checkUrl, isOwnPath, trustedOrigin, type Trust } from "../trustedUrl.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
+import { OPERATION_RESULT_SPAN } from "./waitSpan.js";
 
 /** The path parameters of DevOpsOperationResults_Get. */
 export interface OperationResultTarget {
@@ -53,6 +54,7 @@ export function pollOperationResult(
     options: normalized,
     firstDelayMs: 0,
     readBudget: readBudgetOf(normalized),
+    spanName: OPERATION_RESULT_SPAN,
   });
 }
 

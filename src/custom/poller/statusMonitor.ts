@@ -25,9 +25,9 @@ export interface StatusMonitorInit {
 
 export function statusMonitorStrategy<TResult>(client: Client, init: StatusMonitorInit): PollingStrategy<TResult> {
   return {
-    poll: (signal) => pollStatusDocument(client, init.url, signal),
-    result: async (final, signal) =>
-      (final.status === "succeeded" && init.resultUrl !== undefined ? await getResult(client, init.resultUrl, signal) : undefined) as TResult,
+    poll: (options) => pollStatusDocument(client, init.url, options),
+    result: async (final, options) =>
+      (final.status === "succeeded" && init.resultUrl !== undefined ? await getResult(client, init.resultUrl, options) : undefined) as TResult,
     token: () => {
       const { kind, url, method, resourceUrl, resultUrl } = init;
       // A PUT/PATCH's result URL is its resource URL, so only a POST's is written.

@@ -1,5 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationState, OperationStatus, PollerLike } from "@azure/core-lro";
+import type { OperationTracingOptions } from "@azure/core-tracing";
 import type { RestError } from "@azure/core-rest-pipeline";
 import type { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import type { OperationStatusResult } from "./status.js";
@@ -82,4 +83,9 @@ export interface PollerOptions {
    * Without either, URLs from headers and tokens cannot be checked and are refused.
    */
   endpoint?: string;
+  /**
+   * The parent of the span each wait (pollUntilDone, or awaiting the poller) runs in — e.g. your own span's
+   * context — and of the request a lone `poll()` sends. Default: the instrumenter's active context.
+   */
+  tracingOptions?: OperationTracingOptions;
 }
