@@ -1,6 +1,7 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
+import { sharedRead } from "./throttle/readMark.js";
 import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
@@ -90,7 +91,7 @@ export function paginate<TResponse extends HttpResponse>(
   }
 
   async function fetchPage(nextLink: string): Promise<HttpResponse> {
-    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get({ abortSignal: options.abortSignal });
+    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get(sharedRead({ abortSignal: options.abortSignal }));
   }
 
   async function* items(): AsyncGenerator<Item> {

@@ -3,6 +3,7 @@ import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { isRestError } from "@azure/core-rest-pipeline";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
+import { sharedRead } from "../throttle/readMark.js";
 import { headerValue, outcomeOfStatusDocument, readOperationStatusResult, requestedDelayMs } from "./status.js";
 import type { PollOutcome } from "./strategy.js";
 
@@ -36,7 +37,7 @@ export async function readStatus(
 ): Promise<StatusRead> {
   let response: HttpResponse;
   try {
-    response = await client.pathUnchecked(url).get({ abortSignal: signal });
+    response = await client.pathUnchecked(url).get(sharedRead({ abortSignal: signal }));
   } catch (error) {
     if (signal.aborted || (error instanceof Error && error.name === "AbortError")) throw error;
     // A RestError without a status code is a transport failure (reset, refused, TLS, timeout); PARSE_ERROR is an
@@ -109,7 +110,7 @@ function crossOriginRedirect(response: HttpResponse): string | undefined {
 
 /** The final GET of a result URL (a PUT/PATCH's resource, a POST's Location): its body, or a RestError. */
 export async function getResult(client: Client, url: string, signal: AbortSignalLike): Promise<unknown> {
-  const response = await client.pathUnchecked(url).get({ abortSignal: signal });
+  const response = await client.pathUnchecked(url).get(sharedRead({ abortSignal: signal }));
   if (!is2xx(Number(response.status))) throw toRestError(response);
   return response.body;
 }
