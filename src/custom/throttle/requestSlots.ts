@@ -11,6 +11,14 @@ import { WaitQueue } from "./waitQueue.js";
 // The policy sits in the per-retry phase, after the read budget, so a request holds a slot only while it is on the
 // wire: not while it waits for a read token, nor during the retry policy's back-off. A streamed response (none in
 // this API) frees its slot when its headers arrive, before its body is read.
+//
+// A slot is freed one macrotask after the answer, not at once: Node hands a keep-alive socket back to its agent
+// only when the request's write has completed too, and on a busy event loop that completion can be delivered after
+// the response has been read. A request let through in between would find no free socket and open one more.
+// setImmediate where the runtime has it (Node, Bun: it runs once the I/O callbacks of the loop turn are done),
+// else setTimeout 0 (browsers, where the runtime's own pool decides about connections).
+const afterIo: (callback: () => void) => void =
+  typeof setImmediate === "function" ? (callback) => void setImmediate(callback) : (callback) => void setTimeout(callback, 0);
 
 export class RequestSlots {
   private inFlight = 0;
@@ -38,8 +46,10 @@ export class RequestSlots {
         try {
           return await next(request);
         } finally {
-          this.inFlight -= 1;
-          this.queue.wake();
+          afterIo(() => {
+            this.inFlight -= 1;
+            this.queue.wake();
+          });
         }
       },
     };

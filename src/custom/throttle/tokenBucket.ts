@@ -45,7 +45,7 @@ export class TokenBucket {
   readonly capacity: number;
   private rate: number;
   private readonly now: () => number;
-  /** No refill before this time (ms): the service asked to wait. */
+  /** No token before this time (ms): the service asked to wait. The refill resumes one token's time earlier. */
   private pausedUntilMs = Number.NEGATIVE_INFINITY;
   /** Tokens at `updatedAt`; negative while reservations wait for tokens still to be refilled. */
   private level: number;
@@ -89,7 +89,7 @@ export class TokenBucket {
       readyAt = Math.max(now, this.pausedUntilMs, this.freed.shift()!);
     } else {
       this.level -= 1;
-      readyAt = Math.max(now, this.pausedUntilMs) + (-this.level / this.rate) * 1000;
+      readyAt = Math.max(now, this.refillStart()) + (-this.level / this.rate) * 1000;
     }
     return this.track(readyAt, now);
   }
@@ -112,9 +112,8 @@ export class TokenBucket {
   msUntilToken(): number {
     const now = this.advance();
     if (this.level >= 1) return 0;
-    const start = Math.max(now, this.pausedUntilMs);
-    const refilled = start + ((1 - this.level) / this.rate) * 1000;
-    const freed = this.freed.length > 0 ? Math.max(start, this.freed[0]!) : Number.POSITIVE_INFINITY;
+    const refilled = Math.max(now, this.refillStart()) + ((1 - this.level) / this.rate) * 1000;
+    const freed = this.freed.length > 0 ? Math.max(now, this.pausedUntilMs, this.freed[0]!) : Number.POSITIVE_INFINITY;
     return Math.min(refilled, freed) - now;
   }
 
@@ -135,8 +134,9 @@ export class TokenBucket {
   }
 
   /**
-   * No token until `untilMs`, and none left now: what a 429 with Retry-After says. Pauses overlap rather than add
-   * up: a second one moves the end only if it ends later. Reservations already handed out keep their times.
+   * None left now and none until `untilMs`, then one: what a 429 with Retry-After says (the wait until the service's
+   * bucket holds a token again). Pauses overlap rather than add up: a second one moves the end only if it ends
+   * later. Reservations already handed out keep their times.
    */
   pause(untilMs: number): void {
     this.advance();
@@ -175,10 +175,18 @@ export class TokenBucket {
     };
   }
 
+  /**
+   * When refilling (re)starts after a pause: one token's time before its end, so that the level, at most 0 when the
+   * pause began, reaches 1 as the pause ends and not before.
+   */
+  private refillStart(): number {
+    return this.pausedUntilMs - 1000 / this.rate;
+  }
+
   /** Refills up to `now` and folds unused freed slots back into the level once no debt is left. */
   private advance(): number {
     const now = this.now();
-    const elapsed = Math.max(0, now - Math.max(this.updatedAt, this.pausedUntilMs));
+    const elapsed = Math.max(0, now - Math.max(this.updatedAt, this.refillStart()));
     this.level = Math.min(this.capacity, this.level + (elapsed / 1000) * this.rate);
     this.updatedAt = now;
     // A freed slot in the past is a token nobody took. While reservations still wait (level < 0) it stays a slot,
