@@ -42,12 +42,21 @@ describe("a scope's shared read budget", () => {
   it("sends one read until ARM has answered one, then lets the burst go", async () => {
     const first = await budget.acquire(undefined);
     const { went } = readers(5);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(500);
     expect(went).toHaveLength(0);
     expect(budget.snapshot()).toMatchObject({ waiting: 5, inFlight: 1, nextReadInMs: undefined });
     budget.settle(first, remaining(99));
     await vi.advanceTimersByTimeAsync(0);
     expect(went.map((w) => w.i)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("lets the others go after a second when the first read does not come back", async () => {
+    await budget.acquire(undefined); // never answered
+    const { went } = readers(3);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(went).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(went.map((w) => w.at)).toEqual([1_000, 1_000, 1_000]);
   });
 
   it("lowers its estimate to the reads ARM reports, less the reads sent after the answered one and a reserve", async () => {

@@ -38,9 +38,9 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
     progress?.update({ status: state.operationResult?.status ?? state.status, percentComplete: state.percentComplete });
   });
   // Beside the bar (or one line on a pipe) while reads are held back; with --json, one line on stderr per hold.
-  const watch = watchThrottling(client, (text, began) => {
-    if (progress) progress.hold(text);
-    else if (began && text !== undefined) io.err(text);
+  const watch = watchThrottling(client, (hold, began) => {
+    if (progress) progress.hold(progress.interactive ? hold?.beside : hold?.line);
+    else if (began && hold !== undefined) io.err(hold.line);
   });
   let result;
   try {
@@ -76,33 +76,42 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
 const WATCH_EVERY_MS = 250;
 const WORTH_SAYING_MS = 500;
 
+/** A hold, said two ways: a line of its own (pipes, --json), and short enough to sit beside the bar. */
+interface Hold {
+  line: string;
+  beside: string;
+}
+
 /**
- * Calls `say` with a description (its countdown updated) while reads are held back, `began` on the first call of
- * each hold, and once with undefined when the hold is over.
+ * Calls `say` with the hold (its countdown updated) while reads are held back, `began` on the first call of each
+ * hold, and once with undefined when the hold is over.
  */
-function watchThrottling(client: SecurityDevOpsClient, say: (text: string | undefined, began: boolean) => void): { stop(): void } {
+function watchThrottling(client: SecurityDevOpsClient, say: (hold: Hold | undefined, began: boolean) => void): { stop(): void } {
   let holding = false;
   const timer = setInterval(() => {
     const now = Date.now();
-    const text = readBudgetState(client)?.scopes.map((scope) => describeHold(scope, now)).find((t) => t !== undefined);
-    if (text === undefined && !holding) return;
-    const began = text !== undefined && !holding;
-    holding = text !== undefined;
-    say(text, began);
+    const hold = readBudgetState(client)?.scopes.map((scope) => describeHold(scope, now)).find((h) => h !== undefined);
+    if (hold === undefined && !holding) return;
+    const began = hold !== undefined && !holding;
+    holding = hold !== undefined;
+    say(hold, began);
   }, WATCH_EVERY_MS);
   return { stop: () => clearInterval(timer) };
 }
 
 /** What holds a scope's reads back now, if it is long enough to say. */
-export function describeHold(scope: ReadScopeState, now: number): string | undefined {
+function describeHold(scope: ReadScopeState, now: number): Hold | undefined {
   const whose = scope.subscriptionId === undefined ? "the tenant" : `subscription ${scope.subscriptionId}`;
   const pausedMs = (scope.pausedUntil ?? now) - now;
   if (pausedMs >= WORTH_SAYING_MS) {
-    return `holding back: ARM throttled reads of ${whose} (429); reads resume in ${formatElapsed(pausedMs)}`;
+    const resume = `reads resume in ${formatElapsed(pausedMs)}`;
+    return { line: `holding back: ARM throttled reads of ${whose} (429); ${resume}`, beside: `throttled (429): ${resume}` };
   }
-  if (scope.waiting > 0 && (scope.nextReadInMs ?? 0) >= WORTH_SAYING_MS) {
+  const nextMs = scope.nextReadInMs ?? 0;
+  if (scope.waiting > 0 && nextMs >= WORTH_SAYING_MS) {
     const left = scope.reportedRemaining === undefined ? "" : ` (ARM reports ${scope.reportedRemaining} left)`;
-    return `holding back: the read budget of ${whose} is spent${left}; next read in ${formatElapsed(scope.nextReadInMs ?? 0)}`;
+    const next = `next read in ${formatElapsed(nextMs)}`;
+    return { line: `holding back: the read budget of ${whose} is spent${left}; ${next}`, beside: `read budget spent: ${next}` };
   }
   return undefined;
 }

@@ -17,7 +17,8 @@ import { WaitQueue } from "./waitQueue.js";
 //   answered one (ARM counted those after it, or will) and less a small reserve, so that the reads in flight and the
 //   error of the estimate between two answers do not reach ARM's last token.
 // - Until ARM has answered one read of the scope, only one goes at a time: the budget may already be spent by
-//   others, and one read (a round trip) finds out before a burst of hundreds meets a 429 each.
+//   others, and one read (a round trip) finds out before a burst of hundreds meets a 429 each. For a second at
+//   most, so that a first read that hangs does not hold the others with it.
 // - A 429 pauses the scope until its Retry-After for every reader at once; 429s of reads sent before that pause
 //   began (the same burst) extend it to the latest end, never add up, and count as the same pause. Afterwards the
 //   bucket is empty and refills at its rate, so waiting readers leave one token apart.
@@ -40,6 +41,9 @@ export type ScopeBudgetSnapshot = Omit<ReadScopeState, "origin" | "subscriptionI
 /** When a 429 names no wait (ARM always does; a proxy might not): 1 s, ARM's shortest Retry-After. */
 const DEFAULT_PAUSE_MS = 1_000;
 
+/** How long the reads of a scope wait for the answer to its first read before they go without it. */
+const FIRST_ANSWER_WAIT_MS = 1_000;
+
 /** The reserve kept below ARM's reported level: 5% of the bucket, at least one read. */
 function reserveOf(size: number): number {
   return Math.max(1, Math.round(size / 20));
@@ -54,6 +58,8 @@ export class ScopeBudget {
   private sent = 0;
   private inFlight = 0;
   private answered = false;
+  /** When the read that is waited for as the scope's first answer was sent. */
+  private firstSentAt = 0;
   /** The last read sent when the current pause began: a 429 of a read up to it belongs to that pause. */
   private pauseCoversUpTo = 0;
   private reported: number | undefined;
@@ -72,7 +78,7 @@ export class ScopeBudget {
     this.queue = new WaitQueue(
       {
         tryTake: () => !this.probing() && this.bucket.tryTake(),
-        msUntilOpen: () => (this.probing() ? Number.POSITIVE_INFINITY : this.bucket.msUntilToken()),
+        msUntilOpen: () => (this.probing() ? this.firstSentAt + FIRST_ANSWER_WAIT_MS - this.options.now() : this.bucket.msUntilToken()),
       },
       what,
     );
@@ -119,11 +125,13 @@ export class ScopeBudget {
     };
   }
 
+  /** Whether reads wait for the scope's first answer now. */
   private probing(): boolean {
-    return !this.answered && this.inFlight > 0;
+    return !this.answered && this.inFlight > 0 && this.options.now() < this.firstSentAt + FIRST_ANSWER_WAIT_MS;
   }
 
   private dispatch(): ReadTicket {
+    if (!this.answered && this.inFlight === 0) this.firstSentAt = this.options.now();
     this.sent += 1;
     this.inFlight += 1;
     return { sequence: this.sent };
