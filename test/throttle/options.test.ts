@@ -17,7 +17,9 @@ describe("createClient's throttling options", () => {
     [{ readBudget: { refillPerSecond: "25" } }, TypeError, /refillPerSecond must be a number above 0 and at most 1000000, got "25"/],
     [{ readBudget: { allReads: "yes" } }, TypeError, /options\.readBudget\.allReads must be a boolean, got "yes"/],
     [{ readBudget: { burst: 5 } }, TypeError, /options\.readBudget\.burst is not an option \(size, refillPerSecond, allReads\)/],
-    [{ readBudget: 250 }, TypeError, /options\.readBudget must be a boolean or an object/],
+    [{ readBudget: 250 }, TypeError, /options\.readBudget must be a boolean or an object \{ size, refillPerSecond, allReads \}, got 250/],
+    [{ readBudget: [250] }, TypeError, /options\.readBudget must be a boolean or an object .*, got an array/],
+    [{ maxConcurrentRequests: "8" }, TypeError, /options\.maxConcurrentRequests must be an integer .*, got "8"/],
     [{ maxConcurrentRequests: 0 }, RangeError, /options\.maxConcurrentRequests must be an integer from 1 to 1000000, or Infinity/],
     [{ maxConcurrentRequests: 1.5 }, TypeError, /options\.maxConcurrentRequests must be an integer/],
   ])("refuses %j, naming the option and the rule", (options, type, message) => {

@@ -129,6 +129,22 @@ describe("a scope's shared read budget", () => {
     await expect(budget.acquire(AbortSignal.abort())).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("paces itself at the refill others leave, estimated from the reported level, and forgets it when the bucket is full", async () => {
+    await answeredProbe(remaining(60));
+    // In 2 s the bucket (refill 10/s) gains 20 and we send 5 reads after the first answered one; it reports 63
+    // left, 3 more than at the start: others took 60 + 20 − 5 − 63 = 12, 6 a second.
+    await vi.advanceTimersByTimeAsync(2_000);
+    const reads = await Promise.all(Array.from({ length: 5 }, () => budget.acquire(undefined)));
+    budget.settle(reads[4]!, remaining(63));
+    expect(budget.snapshot().othersPerSecond).toBeCloseTo(6, 5);
+    expect(budget.snapshot().refillPerSecond).toBeCloseTo(4, 5);
+    // Later, with the others gone, an answer finds the bucket full: no share left to leave them.
+    await vi.advanceTimersByTimeAsync(10_000);
+    const later = await budget.acquire(undefined);
+    budget.settle(later, remaining(99));
+    expect(budget.snapshot()).toMatchObject({ othersPerSecond: undefined, refillPerSecond: 10 });
+  });
+
   it("counts reads that do not wait, so the waiting ones leave room for them", async () => {
     await answeredProbe();
     budget.settle(await budget.acquire(undefined), remaining(20)); // 20 − 5: 15 to spend

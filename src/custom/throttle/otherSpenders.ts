@@ -46,12 +46,19 @@ export class OtherSpenders {
     this.last = undefined;
   }
 
-  /** Takes one answer into account; true when it closed a window and the estimate changed. */
+  /** Takes one answer into account; true when the estimate changed. */
   observe(o: Observation): boolean {
     const last = this.last;
     // An answer that overtook an earlier request's says nothing about the time between them.
     if (last !== undefined && (o.sequence <= last.sequence || o.at < last.at)) return false;
     this.last = o;
+    // A full bucket: whatever others spent, it was less than the refill, so there is no share of theirs to leave.
+    // Forgotten rather than kept, so that a rate learnt while a tool was busy does not outlive it.
+    if (o.remaining >= this.size - 1 && this.estimate !== undefined) {
+      this.estimate = undefined;
+      this.start = o;
+      return true;
+    }
     const mayHaveFilled = last !== undefined && last.remaining + (this.refillPerSecond * (o.at - last.at)) / 1000 >= this.size - 1;
     if (this.start === undefined || mayHaveFilled || o.remaining >= this.size - 1) {
       this.start = o;

@@ -1,10 +1,9 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
-import type { ReadScopeState } from "./budgetState.js";
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import type { ReadScopeState } from "./budgetState.js";
 import { OtherSpenders } from "./otherSpenders.js";
-import type { ReadScope } from "./readScope.js";
-import { remainingReadsHeader } from "./readScope.js";
-import { requestedWaitMs, remainingReads } from "./throttleHeaders.js";
+import { remainingReadsHeader, type ReadScope } from "./readScope.js";
+import { remainingReads, requestedWaitMs } from "./throttleHeaders.js";
 import { TokenBucket } from "./tokenBucket.js";
 import { WaitQueue } from "./waitQueue.js";
 
@@ -20,9 +19,11 @@ import { WaitQueue } from "./waitQueue.js";
 //   others, and one read (a round trip) finds out before a burst of hundreds meets a 429 each. For a second at
 //   most, so that a first read that hangs does not hold the others with it.
 // - A 429 pauses the scope until its Retry-After for every reader at once; 429s of reads sent before that pause
-//   began (the same burst) extend it to the latest end, never add up, and count as the same pause. Afterwards the
-//   bucket is empty and refills at its rate, so waiting readers leave one token apart.
-// - The rate adapts: others' spending, estimated from the headers (otherSpenders.ts), is taken off the refill.
+//   began (the same burst) extend it to the latest end, never add up, and count as the same pause. The pause ends
+//   with one token (Retry-After is the wait for it) and the bucket refills at its rate from there, so waiting
+//   readers leave one token apart.
+// - The rate adapts: others' spending, estimated from the headers (otherSpenders.ts), is taken off the refill; an
+//   answer that finds the bucket full forgets the estimate, since nobody is short of reads then.
 
 export interface ScopeBudgetOptions {
   size: number;
