@@ -1,8 +1,9 @@
 // The package root: the generated REST-level client, with the hand-written additions from src/custom.
 
 export * from "./generated/index.js";
-// The custom factory replaces the generated one of the same name (an explicit export wins over `export *`).
-export { createClient, createClient as default } from "./custom/client.js";
+// The custom factory replaces the generated one of the same name (an explicit export wins over `export *`), and
+// so does its options type, which adds the shared read budget and the bound on requests in flight.
+export { createClient, createClient as default, type SecurityDevOpsClientOptions } from "./custom/client.js";
 // ... and so does the client type it returns, which adds `connector(scope)` (scoped paths).
 export type { SecurityDevOpsClient, ConnectorScope, WithConnectorScope } from "./custom/connectorScope.js";
 
@@ -35,3 +36,13 @@ export {
   type PaginateReturn,
 } from "./custom/paginate.js";
 export { PagingError, isPagingError, type PagingErrorReason } from "./custom/errors/pagingError.js";
+
+// Many operations at once: the shared read budget per subscription and the bound on requests in flight.
+export type { ReadBudgetOptions, ThrottleClientOptions } from "./custom/throttle/options.js";
+export {
+  readBudgetState,
+  requestLimitState,
+  type ReadBudgetState,
+  type ReadScopeState,
+  type RequestLimitState,
+} from "./custom/throttle/budgetState.js";

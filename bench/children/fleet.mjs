@@ -2,22 +2,27 @@
 // pollOperationResult, or core-lro's createHttpPoller over bare core-client (./fleet-core-lro.mjs). Reports the
 // wall time from the first poller's start until the last one settled, how many succeeded, and why the others failed.
 // The parent reads the requests and 429s at the mock.
-// argv: <ours|core-lro> <n> <operation id prefix> <timeout ms per poller>
+// argv: <ours|core-lro> <n> <operation id prefix> <timeout ms per poller> <bucket size> <refill per second>
+// The bucket is the mock's (scaled-down) read bucket: this package's client is given it as its readBudget, as a
+// user would tell the client the limits of the ARM it talks to. core-lro has no such option.
 import { performance } from "node:perf_hooks";
-import { createClient, pollOperationResult } from "../../dist/index.js";
+import { createClient, pollOperationResult, readBudgetState, requestLimitState } from "../../dist/index.js";
 import { fromEnv } from "../apps/env.mjs";
 import { createBareClient, pollWithCoreLro } from "./fleet-core-lro.mjs";
 
-const [variant, count, prefix, timeout] = process.argv.slice(2);
+const [variant, count, prefix, timeout, size, refill] = process.argv.slice(2);
 const n = Number(count);
 const timeoutMs = Number(timeout);
+let budgetOf = () => undefined;
 const { credential, input } = fromEnv();
 const { endpoint, subscriptionId, resourceGroupName, securityConnectorName } = input;
 
 function starter() {
   if (variant === "ours") {
-    // Default client options; a timeout, as anyone waiting on a fleet would set.
-    const client = createClient(credential, { endpoint });
+    // The read budget sized to the mock's bucket; every other option at its default. A timeout per poller, as anyone
+    // waiting on a fleet would set.
+    const client = createClient(credential, { endpoint, readBudget: { size: Number(size), refillPerSecond: Number(refill) } });
+    budgetOf = () => ({ ...readBudgetState(client)?.scopes[0], requests: requestLimitState(client) });
     return (id) =>
       pollOperationResult(client, { subscriptionId, resourceGroupName, securityConnectorName, operationResultId: id }, { timeoutInMs: timeoutMs });
   }
@@ -46,7 +51,8 @@ for (const s of settled) {
     failures[kind] = (failures[kind] ?? 0) + 1;
   }
 }
-process.stdout.write(`${JSON.stringify({ variant, n, succeeded, failures, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+const budget = budgetOf();
+process.stdout.write(`${JSON.stringify({ variant, n, succeeded, failures, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, budget })}\n`);
 
 /** A failure's kind, so 700 alike rejections are one entry: the error name and reason, or its message's start. */
 function kindOf(e) {

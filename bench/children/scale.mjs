@@ -1,9 +1,9 @@
 // N concurrent pollers in one process, each on its own operation (1 in-progress poll, then Succeeded,
-// Retry-After 0). Reports wall time, the RSS before the pollers (after one warm-up poll) and the peak RSS.
-// The mock runs in another process, so its memory is not in these figures.
+// Retry-After 0). Reports wall time, the RSS before the pollers (after one warm-up poll) and the peak RSS, and the
+// client's bound on requests in flight. The mock runs in another process, so its memory is not in these figures.
 // argv: <n> <operation id prefix>
 import { performance } from "node:perf_hooks";
-import { createClient, pollOperationResult } from "../../dist/index.js";
+import { createClient, pollOperationResult, requestLimitState } from "../../dist/index.js";
 import { fromEnv } from "../apps/env.mjs";
 
 const n = Number(process.argv[2]);
@@ -11,8 +11,10 @@ const prefix = process.argv[3];
 const { credential, input } = fromEnv();
 const { subscriptionId, resourceGroupName, securityConnectorName } = input;
 const target = (operationResultId) => ({ subscriptionId, resourceGroupName, securityConnectorName, operationResultId });
-// Default client options: the pipeline's keep-alive agent decides how many sockets N pollers open.
-const client = createClient(credential, { endpoint: input.endpoint });
+// Default client options but one: the mock does not throttle here, so the client's shared read budget (ARM's
+// 250 + 25/s by default, which would make 20,000 reads take 13 minutes) is off, as a user would turn it off for a
+// service without ARM's limits. The bound on requests in flight is at its default: it decides how many sockets open.
+const client = createClient(credential, { endpoint: input.endpoint, readBudget: false });
 
 // Warm-up: modules, JIT, TLS session and one socket exist before the baseline, so the delta is the pollers'.
 await pollOperationResult(client, target(`${prefix}warm`));
@@ -35,4 +37,5 @@ const succeeded = results.filter((r) => r.status === "Succeeded").length;
 if (succeeded !== n) throw new Error(`${n - succeeded} of ${n} pollers did not succeed`);
 const perPollerBytes = (peakRss - baselineRss) / n;
 const cpuMs = (cpu.user + cpu.system) / 1000;
-process.stdout.write(`${JSON.stringify({ n, wallMs, cpuMs, baselineRss, peakRss, perPollerBytes })}\n`);
+const { maxConcurrentRequests } = requestLimitState(client);
+process.stdout.write(`${JSON.stringify({ n, wallMs, cpuMs, baselineRss, peakRss, perPollerBytes, maxConcurrentRequests })}\n`);

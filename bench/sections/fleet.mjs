@@ -3,7 +3,9 @@
 // this package's pollOperationResult, core-lro's createHttpPoller over bare core-client (what an RLC user has
 // today), and the bucket-limited ideal: (reads − burst) ÷ refill. Then again with a simulated second tool spending
 // half the refill. Each run is a fresh child process on fresh operations and full buckets; the mock counts the
-// reads and 429s. See bench/README.md for why the bucket is sized as it is.
+// reads and 429s. This package's client is given the mock's bucket as its readBudget (children/fleet.mjs), as a
+// user would configure it for the limits of the ARM it talks to. See bench/README.md for why the bucket is sized
+// as it is.
 import { hasPoller } from "../lib/has-poller.mjs";
 import { clientEnv, runNode } from "../lib/run-child.mjs";
 import { interleave, ratio, summarize } from "../lib/stats.mjs";
@@ -54,7 +56,7 @@ export async function run({ mock, quick, snap, log }) {
         const stop = otherPerSecond > 0 ? await mock.simulateOtherClient({ subscriptionId, reads: otherPerSecond }) : undefined;
         let result;
         try {
-          ({ result } = await runNode(child, [variant, String(p.n), prefix, String(POLLER_TIMEOUT_MS)], {
+          ({ result } = await runNode(child, [variant, String(p.n), prefix, String(POLLER_TIMEOUT_MS), String(p.size), String(p.refillPerSecond)], {
             env: clientEnv(mock),
             timeoutMs: CHILD_TIMEOUT_MS,
           }));
@@ -72,6 +74,18 @@ export async function run({ mock, quick, snap, log }) {
     await mock.reset(); // throttling off again for the sections after this one
   }
   return { rows, data };
+}
+
+/** What this package's client reported about its read budget (readBudgetState) at the end of each run. */
+function budgetNotes(runs) {
+  const budgets = runs.map((x) => x.budget).filter((b) => b && b.reads !== undefined);
+  if (budgets.length === 0) return [];
+  const pauses = summarize(budgets.map((b) => b.pauses));
+  const others = budgets.map((b) => b.othersPerSecond).filter((o) => typeof o === "number");
+  return [
+    `pauses after a 429: ${pauses.min === pauses.max ? pauses.min : `${pauses.min}–${pauses.max}`}`,
+    ...(others.length ? [`others' spending estimated at ${others.map((o) => Math.round(o)).join(", ")}/s`] : []),
+  ];
 }
 
 function scenarioRows(label, runs, { n, size, reads, idealMs, netRefill }) {
@@ -99,8 +113,9 @@ function scenarioRows(label, runs, { n, size, reads, idealMs, netRefill }) {
     rows.push(
       row(`${label}: 429s`, v, "req", summarize(r.map((x) => x.throttled)), {
         target: v === "ours" ? `≤ ${SHARE_LIMIT * 100}% of reads` : "",
-        verdict: v === "ours" ? verdict(share.median, SHARE_LIMIT) : "",
-        note: `${(share.median * 100).toFixed(1)}% of reads${v === "core-lro" ? " (the baseline)" : ""}`,
+        // The worst run decides: the target holds for every run, not for the median one.
+        verdict: v === "ours" ? verdict(share.max, SHARE_LIMIT) : "",
+        note: [`${(share.median * 100).toFixed(2)}% of reads${v === "core-lro" ? " (the baseline)" : ""}`, ...budgetNotes(r)].join("; "),
       }),
     );
   }

@@ -32,7 +32,9 @@ export function formatElapsed(ms: number): string {
 
 export class ProgressReporter {
   private last: string | undefined;
+  private lastUpdate: ProgressUpdate | undefined;
   private drawn = false;
+  private holding: string | undefined;
   private readonly started: number;
 
   constructor(
@@ -49,17 +51,27 @@ export class ProgressReporter {
   update(u: ProgressUpdate): void {
     const percent = u.percentComplete === undefined ? "" : ` ${Math.round(u.percentComplete)}%`;
     const key = `${u.status}${percent}`;
-    const elapsed = formatElapsed(this.now() - this.started);
-    if (this.interactive) {
-      // Redrawn on every update (the clock moves even when the percentage does not). Narrow terminals get a
-      // shorter bar; a pty may report 0 columns, which means unknown.
-      const width = Math.max(10, Math.min(MAX_BAR, (this.stream.columns || 80) - 40));
-      this.stream.write(`\r${renderBar(u.percentComplete, width)}  ${u.status}  ${elapsed}${ERASE_TO_END}`);
-      this.drawn = true;
-    } else if (key !== this.last) {
-      this.stream.write(`${elapsed.padStart(6)}  ${key}\n`);
+    this.lastUpdate = u;
+    if (this.interactive) this.draw(u);
+    else if (key !== this.last) {
+      this.stream.write(`${formatElapsed(this.now() - this.started).padStart(6)}  ${key}\n`);
     }
     this.last = key;
+  }
+
+  /**
+   * Says that reads are being held back (`text`), or that they no longer are (`undefined`). On a terminal it is
+   * drawn beside the bar, with its countdown, until the hold ends; elsewhere it is one line when a hold begins.
+   */
+  hold(text: string | undefined): void {
+    const began = text !== undefined && this.holding === undefined;
+    const changed = text !== this.holding;
+    this.holding = text;
+    if (this.interactive) {
+      if (changed) this.draw(this.lastUpdate ?? { status: "waiting", percentComplete: undefined });
+    } else if (began) {
+      this.stream.write(`${text}\n`);
+    }
   }
 
   /**
@@ -69,6 +81,16 @@ export class ProgressReporter {
   note(line: string): void {
     this.stream.write(this.drawn ? `\r${line}${ERASE_TO_END}\n` : `${line}\n`);
     this.drawn = false;
+  }
+
+  private draw(u: ProgressUpdate): void {
+    // Redrawn on every update (the clock moves even when the percentage does not). Narrow terminals get a shorter
+    // bar; a pty may report 0 columns, which means unknown.
+    const width = Math.max(10, Math.min(MAX_BAR, (this.stream.columns || 80) - 40));
+    const elapsed = formatElapsed(this.now() - this.started);
+    const held = this.holding === undefined ? "" : `  (${this.holding})`;
+    this.stream.write(`\r${renderBar(u.percentComplete, width)}  ${u.status}  ${elapsed}${held}${ERASE_TO_END}`);
+    this.drawn = true;
   }
 
   /** Ends the bar's line so what follows starts on a fresh one. */

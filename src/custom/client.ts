@@ -2,13 +2,24 @@ import type { TokenCredential } from "@azure/core-auth";
 import {
   createClient as createGeneratedClient,
   defaultEndpoint,
-  type SecurityDevOpsClientOptions,
+  type SecurityDevOpsClientOptions as GeneratedClientOptions,
 } from "../generated/securityDevOpsClient.js";
 import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
 import { connectorScope, type SecurityDevOpsClient } from "./connectorScope.js";
 import { useRedactingLogPolicy } from "./logPolicy.js";
+import { rememberThrottle } from "./throttle/budgetState.js";
+import { normalizeThrottleOptions, type ThrottleClientOptions } from "./throttle/options.js";
+import { readBudgetPolicy } from "./throttle/readBudgetPolicy.js";
+import { RequestSlots } from "./throttle/requestSlots.js";
+import { SharedReadBudget } from "./throttle/sharedReadBudget.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
+
+/**
+ * Options of {@link createClient}: `endpoint`, `apiVersion`, every @azure-rest/core-client option, and the shared
+ * read budget and bound on requests in flight (`readBudget`, `maxConcurrentRequests`).
+ */
+export interface SecurityDevOpsClientOptions extends GeneratedClientOptions, ThrottleClientOptions {}
 
 /**
  * Creates a client of the Microsoft.Security DevOps API (api-version 2024-04-01 unless `options.apiVersion`).
@@ -21,17 +32,36 @@ import { checkPathArguments, checkRequestOptions } from "./validate.js";
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
  * - `client.connector(scope).path(template, ...)` takes the templates below one security connector (connectorScope.ts);
  * - core's log policy is swapped for one that also redacts response headers and never prints TLS or proxy
- *   settings (see logPolicy.ts).
+ *   settings (see logPolicy.ts);
+ * - the reads of its pollers and pagers share a read budget per subscription shaped like ARM's, and requests in
+ *   flight are bounded (see throttle/ and README "Many operations at once"); `readBudgetState(client)` and
+ *   `requestLimitState(client)` report them.
  *
  * @param credential - A Microsoft Entra ID credential, e.g. `new DefaultAzureCredential()` from @azure/identity.
- * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, and every
- *   @azure-rest/core-client option (retry, logging, tlsOptions, additionalPolicies, …).
+ * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, `readBudget`,
+ *   `maxConcurrentRequests`, and every @azure-rest/core-client option (retry, logging, tlsOptions, …).
  */
 export function createClient(credential: TokenCredential, options: SecurityDevOpsClientOptions = {}): SecurityDevOpsClient {
-  const generated = createGeneratedClient(credential, options);
-  // A caller's own pipeline is theirs to configure; the one core built for us gets the redacting log policy.
+  const { readBudget, maxConcurrentRequests, ...coreOptions } = options;
+  const throttle = normalizeThrottleOptions({ readBudget, maxConcurrentRequests });
+  if (options.pipeline && (readBudget !== undefined || maxConcurrentRequests !== undefined)) {
+    throw new TypeError(
+      "options.readBudget and options.maxConcurrentRequests apply to the pipeline createClient builds; with " +
+        "options.pipeline, the pipeline is the caller's and gets neither",
+    );
+  }
+  const generated = createGeneratedClient(credential, coreOptions);
+  // A caller's own pipeline is theirs to configure; the one core built for us gets the redacting log policy, the
+  // shared read budget and the bound on requests in flight.
   if (!options.pipeline) {
     useRedactingLogPolicy(generated.pipeline, { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info });
+    const budget = throttle.readBudget ? new SharedReadBudget(throttle.readBudget) : undefined;
+    const slots = new RequestSlots(throttle.maxConcurrentRequests);
+    // Both after the retry policy, so each attempt waits; the budget first, so a read waiting for its token holds
+    // no connection slot. The log policy (after the Sign phase) stays the last before the wire.
+    if (budget) generated.pipeline.addPolicy(readBudgetPolicy(budget), { afterPhase: "Retry" });
+    generated.pipeline.addPolicy(slots.policy(), { afterPhase: "Retry" });
+    rememberThrottle(generated.pipeline, { budget, slots });
   }
   const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {

@@ -3,6 +3,7 @@ import type { OperationTracingOptions } from "@azure/core-tracing";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
 import { endSpan, operationIdOf, readTracingOptions, setAttributes, tracingClient } from "./tracing.js";
+import { sharedRead } from "./throttle/readMark.js";
 import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
@@ -82,7 +83,8 @@ export function paginate<TResponse extends HttpResponse>(
 
   async function* pages(settings: PageSettings, tracingOptions: OperationTracingOptions): AsyncGenerator<Item[]> {
     let response: HttpResponse = initialResponse;
-    if (settings.continuationToken !== undefined) response = await fetchPage(settings.continuationToken, tracingOptions);
+    if (settings.continuationToken !== undefined)
+      response = await fetchPage(settings.continuationToken, tracingOptions);
     const seen = new Set<string>();
     for (let page = 1; ; page++) {
       if (!/^2\d\d$/.test(response.status)) throw toRestError(response);
@@ -103,15 +105,21 @@ export function paginate<TResponse extends HttpResponse>(
   }
 
   async function fetchPage(nextLink: string, tracingOptions: OperationTracingOptions): Promise<HttpResponse> {
-    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get({
-      abortSignal: options.abortSignal,
-      tracingOptions, // parents the pipeline's HTTP span on the walk's span
-    });
+    return await client.pathUnchecked(checkNextLink(nextLink, origin, allowedOrigins)).get(
+      sharedRead({
+        abortSignal: options.abortSignal,
+        tracingOptions, // parents the pipeline's HTTP span on the walk's span
+      }),
+    );
   }
 
   /** One walk of the pages, in a span of its own. */
   async function* tracedPages(settings: PageSettings = {}): AsyncGenerator<Item[]> {
-    const { span, updatedOptions } = tracingClient.startSpan(spanName, { tracingOptions: parent }, { spanKind: "internal" });
+    const { span, updatedOptions } = tracingClient.startSpan(
+      spanName,
+      { tracingOptions: parent },
+      { spanKind: "internal" },
+    );
     const read = { pages: 0, items: 0 };
     let failure: { error: unknown } | undefined;
     try {

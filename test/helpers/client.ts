@@ -1,5 +1,4 @@
-import type { SecurityDevOpsClientOptions } from "../../src/generated/securityDevOpsClient.js";
-import { createClient } from "../../src/custom/client.js";
+import { createClient, type SecurityDevOpsClientOptions } from "../../src/custom/client.js";
 import type { MockArm } from "../../src/testing/index.js";
 
 /**

@@ -1,6 +1,6 @@
 // Runs every README example against the embedded mock and checks what it printed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClient, isUnexpected } from "../../src/index.js";
+import { createClient, isUnexpected, readBudgetState, requestLimitState } from "../../src/index.js";
 import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
 import type { MockArm } from "../../src/testing/types.js";
 import type { ReadmeContext } from "../../examples/readme/context.js";
@@ -10,9 +10,11 @@ import * as createClientExample from "../../examples/readme/create-client.js";
 import * as errors from "../../examples/readme/errors.js";
 import * as firstCall from "../../examples/readme/first-call.js";
 import * as longRunning from "../../examples/readme/long-running.js";
+import * as manyOperations from "../../examples/readme/many-operations.js";
 import * as paging from "../../examples/readme/paging.js";
 import * as resume from "../../examples/readme/resume.js";
 import * as testingMock from "../../examples/readme/testing-mock.js";
+import * as tuneReadBudget from "../../examples/readme/tune-read-budget.js";
 import * as waitOperationResult from "../../examples/readme/wait-operation-result.js";
 
 const rawConnector = `/subscriptions/${DEFAULT_SCOPE.subscriptionId}/resourceGroups/${DEFAULT_SCOPE.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${DEFAULT_SCOPE.securityConnectorName}`;
@@ -97,6 +99,21 @@ describe("README examples, run against the embedded mock", () => {
   it("paging prints every owner across pages, then the page sizes", async () => {
     await paging.example(ctx);
     expect(printed).toEqual(["contoso", "contoso-labs", "fabrikam", "northwind", "tailspin", "2", "2", "1"]);
+  });
+
+  it("many-operations waits for 20 operations with one client and prints what its read budget counted", async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `fleet-${i}`);
+    for (const id of ids) mock.addOperationResult(id, { steps: [50], retryAfter: "0" });
+    const client = createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate } });
+    await manyOperations.example({ ...ctx, client }, ids);
+    expect(printed).toEqual(["20 succeeded", `${DEFAULT_SCOPE.subscriptionId}: 40 reads, 0 answered 429, 0 pauses`]);
+  });
+
+  it("tune-read-budget makes a client with the budget and the bound it names, without sending anything", () => {
+    const client = tuneReadBudget.example();
+    expect(readBudgetState(client)).toMatchObject({ size: 250, refillPerSecond: 25, allReads: false });
+    expect(requestLimitState(client)).toMatchObject({ maxConcurrentRequests: 32 });
+    expect(mock.requests).toHaveLength(0);
   });
 
   it("testing-mock starts its own mock and reads a failed operation without throwing", async () => {

@@ -2,6 +2,7 @@ import type { SecurityDevOpsClient } from "../../generated/clientDefinitions.js"
 import { isAbortError, isPollingError } from "../../custom/errors/guards.js";
 import { pollOperationResult } from "../../custom/poller/pollOperationResult.js";
 import { classifyStatus } from "../../custom/poller/status.js";
+import { readBudgetState, type ReadScopeState } from "../../custom/throttle/budgetState.js";
 import type { RunCommand } from "../args.js";
 import { ExitCode } from "../exitCodes.js";
 import { describeCause, describeExhaustedRetries } from "../failure.js";
@@ -36,10 +37,16 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
     if (state.transientFailures > 0) return;
     progress?.update({ status: state.operationResult?.status ?? state.status, percentComplete: state.percentComplete });
   });
+  // Beside the bar (or one line on a pipe) while reads are held back; with --json, one line on stderr per hold.
+  const watch = watchThrottling(client, (hold, began) => {
+    if (progress) progress.hold(progress.interactive ? hold?.beside : hold?.line);
+    else if (began && hold !== undefined) io.err(hold.line);
+  });
   let result;
   try {
     result = await poller.pollUntilDone();
   } catch (error) {
+    watch.stop();
     progress?.finish();
     const state = poller.operationState;
     const percent = state?.percentComplete === undefined ? "" : ` at ${state.percentComplete}%`;
@@ -56,8 +63,55 @@ export async function runWait(client: SecurityDevOpsClient, cmd: RunCommand, io:
     io.err(`Timed out after ${formatElapsed(cmd.timeoutMs ?? 0)} (--timeout); last status: ${last}. The operation may still finish.`);
     return ExitCode.timeout;
   }
+  watch.stop();
   progress?.finish();
   io.out(cmd.json ? formatJson(result) : formatOperationResult(result));
   const status = classifyStatus(result.status);
   return status === "succeeded" ? ExitCode.ok : ExitCode.operationFailed;
+}
+
+// Holding back for throttling: the client's read budget (readBudgetState) is checked a few times a second, and a
+// hold long enough to notice is said — after a 429 (ARM paused the subscription's reads) or when the budget ARM
+// reports is spent (other tools are reading from the same subscription). Shorter holds pass unsaid.
+const WATCH_EVERY_MS = 250;
+const WORTH_SAYING_MS = 500;
+
+/** A hold, said two ways: a line of its own (pipes, --json), and short enough to sit beside the bar. */
+interface Hold {
+  line: string;
+  beside: string;
+}
+
+/**
+ * Calls `say` with the hold (its countdown updated) while reads are held back, `began` on the first call of each
+ * hold, and once with undefined when the hold is over.
+ */
+function watchThrottling(client: SecurityDevOpsClient, say: (hold: Hold | undefined, began: boolean) => void): { stop(): void } {
+  let holding = false;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    const hold = readBudgetState(client)?.scopes.map((scope) => describeHold(scope, now)).find((h) => h !== undefined);
+    if (hold === undefined && !holding) return;
+    const began = hold !== undefined && !holding;
+    holding = hold !== undefined;
+    say(hold, began);
+  }, WATCH_EVERY_MS);
+  return { stop: () => clearInterval(timer) };
+}
+
+/** What holds a scope's reads back now, if it is long enough to say. */
+function describeHold(scope: ReadScopeState, now: number): Hold | undefined {
+  const whose = scope.subscriptionId === undefined ? "the tenant" : `subscription ${scope.subscriptionId}`;
+  const pausedMs = (scope.pausedUntil ?? now) - now;
+  if (pausedMs >= WORTH_SAYING_MS) {
+    const resume = `reads resume in ${formatElapsed(pausedMs)}`;
+    return { line: `holding back: ARM throttled reads of ${whose} (429); ${resume}`, beside: `throttled (429): ${resume}` };
+  }
+  const nextMs = scope.nextReadInMs ?? 0;
+  if (scope.waiting > 0 && nextMs >= WORTH_SAYING_MS) {
+    const left = scope.reportedRemaining === undefined ? "" : ` (ARM reports ${scope.reportedRemaining} left)`;
+    const next = `next read in ${formatElapsed(nextMs)}`;
+    return { line: `holding back: the read budget of ${whose} is spent${left}; ${next}`, beside: `read budget spent: ${next}` };
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import type { Client, HttpResponse, RequestParameters } from "@azure-rest/core-c
 import { isRestError } from "@azure/core-rest-pipeline";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
+import { sharedRead } from "../throttle/readMark.js";
 import { headerValue, outcomeOfStatusDocument, readOperationStatusResult, requestedDelayMs } from "./status.js";
 import type { PollOutcome, PollRequestOptions } from "./strategy.js";
 
@@ -12,10 +13,11 @@ import type { PollOutcome, PollRequestOptions } from "./strategy.js";
 
 /** The parameters of every GET the strategies send: the one place a per-request option is added. */
 function requestParameters(options: PollRequestOptions): RequestParameters {
-  return {
+  // Every poller request is a read under the client's shared read budget (throttle/readMark.ts).
+  return sharedRead({
     abortSignal: options.abortSignal,
     tracingOptions: options.tracingOptions, // parents the pipeline's HTTP span on the wait's span
-  };
+  });
 }
 
 export type StatusRead =
@@ -88,7 +90,11 @@ export async function readStatus(
  * One poll of a status document (the Azure-AsyncOperation, Operation-Location or operationResults URL): 200 with a
  * string `status`, or 202 with any body (even none) while the operation runs.
  */
-export async function pollStatusDocument(client: Client, url: string, options: PollRequestOptions): Promise<PollOutcome> {
+export async function pollStatusDocument(
+  client: Client,
+  url: string,
+  options: PollRequestOptions,
+): Promise<PollOutcome> {
   const read = await readStatus(client, url, options);
   if (read.type === "transient") return read;
   const doc = readOperationStatusResult(read.response.body);

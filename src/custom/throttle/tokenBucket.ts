@@ -8,6 +8,11 @@
 // `readyAt` is the moment that token exists. A cancelled reservation's slot is handed to the next reserver rather
 // than subtracted from the debt: moving the debt would give the next reserver the slot of the last waiting
 // reservation, and two reads would share one token.
+//
+// A bucket that mirrors a service's (the client's shared read budget, throttle/scopeBudget.ts) also learns from
+// it: `lowerTo` when the service reports fewer tokens left, `pause` when it answered 429 and asked to wait,
+// `setRefillPerSecond` when others spend the same budget. Such a caller keeps its own queue and asks `tryTake` and
+// `msUntilToken` at the moment of going, because a reservation handed out earlier cannot follow those changes.
 
 export interface TokenBucketOptions {
   /** Tokens the bucket holds when full: the reads that may go at once after a quiet period. An integer ≥ 1. */
@@ -38,8 +43,10 @@ export interface TokenBucketState {
 
 export class TokenBucket {
   readonly capacity: number;
-  readonly refillPerSecond: number;
+  private rate: number;
   private readonly now: () => number;
+  /** No token before this time (ms): the service asked to wait. The refill resumes one token's time earlier. */
+  private pausedUntilMs = Number.NEGATIVE_INFINITY;
   /** Tokens at `updatedAt`; negative while reservations wait for tokens still to be refilled. */
   private level: number;
   private updatedAt: number;
@@ -53,14 +60,22 @@ export class TokenBucket {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`capacity must be an integer of at least 1, got ${String(capacity)}`);
     }
-    if (typeof refillPerSecond !== "number" || !Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
-      throw new RangeError(`refillPerSecond must be a finite number above 0, got ${String(refillPerSecond)}`);
-    }
+    checkRate(refillPerSecond);
     this.capacity = capacity;
-    this.refillPerSecond = refillPerSecond;
+    this.rate = refillPerSecond;
     this.now = now;
     this.level = capacity;
     this.updatedAt = now();
+  }
+
+  /** Tokens added per second now (see setRefillPerSecond). */
+  get refillPerSecond(): number {
+    return this.rate;
+  }
+
+  /** The end of the latest pause (ms on the bucket's clock), or undefined when it is over or there was none. */
+  get pausedUntil(): number | undefined {
+    return this.pausedUntilMs > this.now() ? this.pausedUntilMs : undefined;
   }
 
   /** Takes a token now or the next free one; the caller waits `delayMs` before it goes. */
@@ -71,12 +86,69 @@ export class TokenBucket {
       this.level -= 1;
       readyAt = now;
     } else if (this.freed.length > 0) {
-      readyAt = Math.max(now, this.freed.shift()!);
+      readyAt = Math.max(now, this.pausedUntilMs, this.freed.shift()!);
     } else {
       this.level -= 1;
-      readyAt = now + (-this.level / this.refillPerSecond) * 1000;
+      readyAt = Math.max(now, this.refillStart()) + (-this.level / this.rate) * 1000;
     }
     return this.track(readyAt, now);
+  }
+
+  /** Takes a token if one is there now (a freed slot that came due included); false, taking nothing, if not. */
+  tryTake(): boolean {
+    const now = this.advance();
+    if (this.level >= 1) {
+      this.level -= 1;
+      return true;
+    }
+    if (this.freed.length > 0 && this.freed[0]! <= now && this.pausedUntilMs <= now) {
+      this.freed.shift();
+      return true;
+    }
+    return false;
+  }
+
+  /** Milliseconds until `tryTake` can succeed, if nothing else is taken meanwhile: 0 when a token is there. */
+  msUntilToken(): number {
+    const now = this.advance();
+    if (this.level >= 1) return 0;
+    const refilled = Math.max(now, this.refillStart()) + ((1 - this.level) / this.rate) * 1000;
+    const freed = this.freed.length > 0 ? Math.max(now, this.pausedUntilMs, this.freed[0]!) : Number.POSITIVE_INFINITY;
+    return Math.min(refilled, freed) - now;
+  }
+
+  /**
+   * Counts a token spent without asking: a request that goes whether or not one is there. The level may go below
+   * zero, so that the readers who do wait leave room for it, but by one bucket at most: a service answers what
+   * exceeds its bucket with 429, which spends nothing.
+   */
+  charge(): void {
+    this.advance();
+    this.level = Math.max(-this.capacity, this.level - 1);
+  }
+
+  /** The service reports `tokens` left: the level goes down to that (never up, never below minus the capacity). */
+  lowerTo(tokens: number): void {
+    this.advance();
+    this.level = Math.max(-this.capacity, Math.min(this.level, tokens));
+  }
+
+  /**
+   * None left now and none until `untilMs`, then one: what a 429 with Retry-After says (the wait until the service's
+   * bucket holds a token again). Pauses overlap rather than add up: a second one moves the end only if it ends
+   * later. Reservations already handed out keep their times.
+   */
+  pause(untilMs: number): void {
+    this.advance();
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, untilMs);
+    this.level = Math.min(this.level, 0);
+  }
+
+  /** A new sustained rate from now on; what was refilled so far is kept. */
+  setRefillPerSecond(refillPerSecond: number): void {
+    checkRate(refillPerSecond);
+    this.advance();
+    this.rate = refillPerSecond;
   }
 
   /** The tokens available now and the reservations still waiting. */
@@ -103,20 +175,34 @@ export class TokenBucket {
     };
   }
 
+  /**
+   * When refilling (re)starts after a pause: one token's time before its end, so that the level, at most 0 when the
+   * pause began, reaches 1 as the pause ends and not before.
+   */
+  private refillStart(): number {
+    return this.pausedUntilMs - 1000 / this.rate;
+  }
+
   /** Refills up to `now` and folds unused freed slots back into the level once no debt is left. */
   private advance(): number {
     const now = this.now();
-    const elapsed = Math.max(0, now - this.updatedAt);
-    this.level = Math.min(this.capacity, this.level + (elapsed / 1000) * this.refillPerSecond);
+    const elapsed = Math.max(0, now - Math.max(this.updatedAt, this.refillStart()));
+    this.level = Math.min(this.capacity, this.level + (elapsed / 1000) * this.rate);
     this.updatedAt = now;
     // A freed slot in the past is a token nobody took. While reservations still wait (level < 0) it stays a slot,
     // taken whole by the next reserver; once the debt is paid it is an ordinary token in the bucket.
-    while (this.level >= 0 && this.freed.length > 0 && this.freed[0]! <= now) {
+    while (this.level >= 0 && this.freed.length > 0 && this.freed[0]! <= now && this.pausedUntilMs <= now) {
       this.freed.shift();
       this.level = Math.min(this.capacity, this.level + 1);
     }
     while (this.waiting.length > 0 && this.waiting[0]! <= now) this.waiting.shift();
     return now;
+  }
+}
+
+function checkRate(refillPerSecond: number): void {
+  if (typeof refillPerSecond !== "number" || !Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
+    throw new RangeError(`refillPerSecond must be a finite number above 0, got ${String(refillPerSecond)}`);
   }
 }
 

@@ -1,0 +1,92 @@
+// The client options of the shared read budget and of the bound on requests in flight, checked once in createClient
+// with every default filled in. Messages name the option and the rule, as the poller's options do.
+
+/** The shared read budget (see README "Many operations at once"). */
+export interface ReadBudgetOptions {
+  /** Reads that may go at once after a quiet spell: ARM's bucket size. Default 250. An integer from 1 to 1,000,000. */
+  size?: number;
+  /** Reads per second once the burst is spent: ARM's refill. Default 25. A number above 0, up to 1,000,000. */
+  refillPerSecond?: number;
+  /**
+   * Whether every GET and HEAD sent through the client waits for the budget, not only the reads of the pollers and
+   * `paginate`. Default false: other reads go at once, and are counted.
+   */
+  allReads?: boolean;
+}
+
+/** The options createClient adds to core-client's. */
+export interface ThrottleClientOptions {
+  /**
+   * A read budget per subscription shared by the client's pollers and pagers, shaped like ARM's (default 250 reads,
+   * refilled at 25 a second), that learns from ARM's answers. `false` turns it off.
+   */
+  readBudget?: boolean | ReadBudgetOptions;
+  /**
+   * Requests in flight at once through this client; more wait their turn in order. With core's keep-alive agent this
+   * bounds the sockets open in Node. Default 32; `Infinity` for no bound.
+   */
+  maxConcurrentRequests?: number;
+}
+
+export interface NormalizedReadBudget {
+  size: number;
+  refillPerSecond: number;
+  allReads: boolean;
+}
+
+export interface NormalizedThrottleOptions {
+  readBudget: NormalizedReadBudget | undefined;
+  maxConcurrentRequests: number;
+}
+
+/** ARM's documented read bucket per subscription and principal: 250, refilled at 25 a second. */
+export const DEFAULT_READ_BUDGET = { size: 250, refillPerSecond: 25 } as const;
+
+/** Enough for a client reading at ARM's 25 reads a second with round trips of a second, and a few writes beside. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
+
+const MAX = 1_000_000;
+
+export function normalizeThrottleOptions(options: ThrottleClientOptions): NormalizedThrottleOptions {
+  return { readBudget: readBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
+}
+
+function readBudget(value: unknown): NormalizedReadBudget | undefined {
+  if (value === false) return undefined;
+  if (value === undefined || value === true) return { ...DEFAULT_READ_BUDGET, allReads: false };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`options.readBudget must be a boolean or an object { size, refillPerSecond, allReads }, got ${describe(value)}`);
+  }
+  const o = value as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!["size", "refillPerSecond", "allReads"].includes(key)) {
+      throw new TypeError(`options.readBudget.${key} is not an option (size, refillPerSecond, allReads)`);
+    }
+  }
+  const size = o["size"] ?? DEFAULT_READ_BUDGET.size;
+  const sizeRule = `options.readBudget.size must be an integer from 1 to ${MAX}, got ${describe(o["size"])}`;
+  if (typeof size !== "number" || !Number.isInteger(size)) throw new TypeError(sizeRule);
+  if (size < 1 || size > MAX) throw new RangeError(sizeRule);
+  const rate = o["refillPerSecond"] ?? DEFAULT_READ_BUDGET.refillPerSecond;
+  const rateRule = `options.readBudget.refillPerSecond must be a number above 0 and at most ${MAX}, got ${describe(o["refillPerSecond"])}`;
+  if (typeof rate !== "number" || !Number.isFinite(rate)) throw new TypeError(rateRule);
+  if (rate <= 0 || rate > MAX) throw new RangeError(rateRule);
+  const allReads = o["allReads"] ?? false;
+  if (typeof allReads !== "boolean") throw new TypeError(`options.readBudget.allReads must be a boolean, got ${describe(allReads)}`);
+  return { size, refillPerSecond: rate, allReads };
+}
+
+function maxConcurrent(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
+  if (value === Number.POSITIVE_INFINITY) return value;
+  const rule = `options.maxConcurrentRequests must be an integer from 1 to ${MAX}, or Infinity for no bound, got ${describe(value)}`;
+  if (typeof value !== "number" || !Number.isInteger(value)) throw new TypeError(rule);
+  if (value < 1 || value > MAX) throw new RangeError(rule);
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" && value !== null ? "an object" : String(value);
+}

@@ -1,0 +1,38 @@
+import type { NormalizedReadBudget } from "./options.js";
+import { readScopeOf } from "./readScope.js";
+import type { ReadBudgetState } from "./budgetState.js";
+import { ScopeBudget } from "./scopeBudget.js";
+
+// The read budgets of one client, one per scope (origin + subscription, or the tenant), made on first use. Shared by
+// everything sent through the client's pipeline: its pollers, its pagers and (counted, or held with allReads) any
+// other GET.
+
+export class SharedReadBudget {
+  private readonly scopes = new Map<string, ScopeBudget>();
+
+  constructor(
+    readonly options: NormalizedReadBudget,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** The budget `url` is charged to. */
+  scopeOf(url: string): ScopeBudget {
+    const scope = readScopeOf(url);
+    let budget = this.scopes.get(scope.key);
+    if (budget === undefined) {
+      budget = new ScopeBudget(scope, { size: this.options.size, refillPerSecond: this.options.refillPerSecond, now: this.now });
+      this.scopes.set(scope.key, budget);
+    }
+    return budget;
+  }
+
+  state(): ReadBudgetState {
+    const { size, refillPerSecond, allReads } = this.options;
+    const scopes = [...this.scopes.values()].map((b) => ({
+      origin: b.scope.origin,
+      subscriptionId: b.scope.subscriptionId,
+      ...b.snapshot(),
+    }));
+    return { size, refillPerSecond, allReads, scopes };
+  }
+}
