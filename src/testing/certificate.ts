@@ -34,11 +34,24 @@ async function importSelfsigned(): Promise<typeof import("selfsigned")> {
     const missing =
       (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
     if (!missing) throw error;
-    throw new Error(
+    throw new MissingPeerDependencyError(
+      "selfsigned",
       "arm-security-devops/testing makes the mock's HTTPS certificate with the selfsigned package, which is not " +
         "installed: add it as a dev dependency (npm install --save-dev selfsigned), or start the mock with " +
         "`https: { key, cert }` or `https: false`",
       { cause: error },
     );
+  }
+}
+
+/** An optional peer dependency the mock needs is not installed; `packageName` says which, for callers to word it. */
+export class MissingPeerDependencyError extends Error {
+  override readonly name = "MissingPeerDependencyError" as const;
+  constructor(
+    readonly packageName: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
 }
