@@ -36,6 +36,22 @@ describe("arm-security-devops mock stops cleanly", () => {
     },
   );
 
+  it("stops when the process that started it ends without passing a signal on, as npx does on SIGTERM", async () => {
+    // A parent that starts the mock, passes its ready line on, and exits leaving it running.
+    const parent = `
+      const { spawn } = require("node:child_process");
+      const child = spawn(process.execPath, [${JSON.stringify(cli)}, "mock", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+      child.stdout.once("data", (line) => { process.stdout.write(line); process.exit(0); });`;
+    // The mock writes to the parent's stderr, so this resolves once the mock has closed it too: when it has ended.
+    const r = await runNode(["-e", parent], cleanEnv);
+    const ready = JSON.parse(r.stdout.split("\n")[0] ?? "") as { pid: number; certificateFile: string };
+    expect(r.stderr).toMatch(/^arm-security-devops mock: the process that started it \(\d+\) has ended: stopping, and removing /m);
+    const deadline = Date.now() + 10_000;
+    while (alive(ready.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(ready.pid)).toBe(false);
+    expect(existsSync(dirname(ready.certificateFile))).toBe(false);
+  });
+
   it("stops while a request is stalled in it, without waiting for that request", async () => {
     const scenario = join(dir, "stall.json");
     writeFileSync(scenario, JSON.stringify({ scripts: [{ method: "GET", pathPattern: "/gitHubOwners$", responses: [{ status: 200, fault: "stall" }] }] }));

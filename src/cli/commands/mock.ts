@@ -40,10 +40,13 @@ export async function runMock(cmd: MockCommand, io: Io, interrupt?: AbortSignal)
     dir = mkdtempSync(join(tmpdir(), "arm-security-devops-mock-"));
     const certificateFile = join(dir, "ca.pem");
     writeFileSync(certificateFile, mock.certificate ?? "");
+    // Listening for the signals before saying ready: a process that reads the ready line and at once sends
+    // SIGTERM must find the handler in place, not Node's default (which would end the process and leave the file).
+    const stopped = stopRequested(interrupt);
     const ready = describeReady(mock, certificateFile, cmd.scenarioFile);
     if (cmd.json) io.out(JSON.stringify(ready));
     else for (const line of readyText(ready)) io.out(line);
-    const reason = await stopRequested(interrupt);
+    const reason = await stopped;
     io.err(`arm-security-devops mock: ${reason}: stopping, and removing ${dir}`);
   } finally {
     await mock.close();
@@ -82,11 +85,25 @@ function startFailure(error: unknown, cmd: MockCommand): unknown {
   return error;
 }
 
+/** How often the mock checks that the process which started it is still there. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Resolves with the reason to stop: Ctrl+C, SIGTERM, SIGHUP — or the process that started the mock having ended.
+ * That last one matters because a wrapper may exit on SIGTERM without passing it on (`npx` does), which would
+ * leave the mock running with nobody to stop it; an orphan is re-parented, so a changed parent id says so.
+ */
 function stopRequested(interrupt: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve) => {
     const listeners = STOP_SIGNALS.map((signal) => [signal, () => done(`${signal} received`)] as const);
     const onInterrupt = () => done("interrupted (Ctrl+C)");
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) done(`the process that started it (${parent}) has ended`);
+    }, PARENT_CHECK_MS);
+    watch.unref(); // the server keeps the process alive; this check must not
     function done(reason: string): void {
+      clearInterval(watch);
       for (const [signal, listener] of listeners) process.off(signal, listener);
       interrupt?.removeEventListener("abort", onInterrupt);
       resolve(reason);
