@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +100,17 @@ describe("applyScenario", () => {
     })();
     expect(error?.problems).toHaveLength(21);
     expect(error?.problems.at(-1)).toBe("... and 10 more");
+  });
+});
+
+describe("the documented scenarios", () => {
+  // The example of each "Scenarios" part must stay a valid scenario as the format changes.
+  it.each(["README.md", "src/testing/README.md"])("%s shows a scenario the format accepts", (file) => {
+    const text = readFileSync(join(import.meta.dirname, "..", "..", file), "utf8");
+    const part = text.slice(text.search(/\*\*Scenarios\.\*\*|## Scenarios/));
+    const example = /```json\n([\s\S]*?)\n```/.exec(part)?.[1];
+    expect(example).toBeDefined();
+    expect(() => parseScenario(JSON.parse(example ?? ""), file)).not.toThrow();
   });
 });
 
