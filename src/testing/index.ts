@@ -25,7 +25,7 @@ export type {
 } from "./throttle/types.js";
 export type { ConnectionStats } from "./connections.js";
 export { startMockArm } from "./server.js";
-export { createTestCertificate, MissingPeerDependencyError } from "./certificate.js";
+export { createTestCertificate, MISSING_PEER_DEPENDENCY } from "./certificate.js";
 export { MockScenarioError, parseScenario } from "./scenario.js";
 export { DEFAULT_TIMING } from "./plans.js";
 export { API_VERSION, DEFAULT_SCOPE } from "./scope.js";

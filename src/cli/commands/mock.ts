@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { MISSING_PEER_DEPENDENCY } from "../../testing/certificate.js";
 import { startMockArm } from "../../testing/server.js";
 import { API_VERSION, connectorPath, DEFAULT_SCOPE } from "../../testing/scope.js";
 import type { MockArm, ScenarioFileEvent } from "../../testing/types.js";
@@ -72,7 +73,7 @@ async function start(cmd: MockCommand, io: Io): Promise<MockArm> {
 /** Why the mock could not start, as a usage error (exit 2) naming what to change. */
 function startFailure(error: unknown, cmd: MockCommand): unknown {
   const e = error as { name?: string; code?: string; message?: string; packageName?: string };
-  if (e.name === "MissingPeerDependencyError") {
+  if (e.code === MISSING_PEER_DEPENDENCY) {
     return new UsageError(
       `the mock makes its HTTPS certificate with the ${e.packageName} package, which is not installed: ` +
         `add it next to arm-security-devops (npm install --save-dev ${e.packageName})`,
@@ -91,7 +92,8 @@ const PARENT_CHECK_MS = 500;
 /**
  * Resolves with the reason to stop: Ctrl+C, SIGTERM, SIGHUP — or the process that started the mock having ended.
  * That last one matters because a wrapper may exit on SIGTERM without passing it on (`npx` does), which would
- * leave the mock running with nobody to stop it; an orphan is re-parented, so a changed parent id says so.
+ * leave the mock running with nobody to stop it; an orphan is re-parented, so a changed parent id says so (on Linux
+ * and macOS; Windows does not re-parent, and there the check never fires).
  */
 function stopRequested(interrupt: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve) => {
