@@ -34,7 +34,7 @@ Options:
                            each poll is itself retried a few times first (default: ${DEFAULT_MAX_TRANSIENT_ERRORS})
   --port <n>               mock: the port on 127.0.0.1 (default: 0, a free port)
   --scenario <file>        mock: a JSON scenario saying how the next operations behave; read again before a
-                           request whenever the file has changed (format: src/testing/README.md, "Scenarios")
+                           request whenever the file has changed (format: the README, "The mock for any tool")
   -h, --help               show this help
   -v, --version            show the package version
 
