@@ -26,10 +26,13 @@ export default defineConfig([
     sourcemap: false,
     clean: false,
     splitting: false,
+    // selfsigned is an optional peer dependency, loaded only when a certificate is made (certificate.ts).
+    external: ["selfsigned"],
   },
   {
     // The command-line tool: ESM only, Node only. It is the one bundle that may load @azure/identity (dynamically,
-    // in credential.ts), which stays external so the user's installed copy is used.
+    // in credential.ts), which stays external so the user's installed copy is used; so does selfsigned, which its
+    // mock command loads (through src/testing/certificate.ts) and which a user may not have installed.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     platform: "node",
@@ -38,7 +41,7 @@ export default defineConfig([
     sourcemap: false,
     clean: false,
     splitting: false,
-    external: ["@azure/identity"],
+    external: ["@azure/identity", "selfsigned"],
     banner: { js: "#!/usr/bin/env node" },
   },
 ]);

@@ -38,7 +38,20 @@ export interface RunCommand {
   maxTransientErrors: number;
 }
 
-export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand;
+/** `mock`: the embedded mock of ARM, served until Ctrl+C or SIGTERM (src/cli/commands/mock.ts). */
+export interface MockCommand {
+  kind: "mock";
+  /** 0: a free port. */
+  port: number;
+  scenarioFile: string | undefined;
+  json: boolean;
+}
+
+export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand | MockCommand;
+
+/** Options of get and wait that mean nothing to mock, and the other way round: each refused where it does not apply. */
+const OPERATION_OPTIONS = ["subscription", "resource-group", "connector", "endpoint", "timeout", "interval", "max-transient-errors"] as const;
+const MOCK_OPTIONS = ["port", "scenario"] as const;
 
 const OPTIONS = {
   subscription: { type: "string" },
@@ -48,6 +61,8 @@ const OPTIONS = {
   timeout: { type: "string" },
   interval: { type: "string" },
   "max-transient-errors": { type: "string" },
+  port: { type: "string" },
+  scenario: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -65,10 +80,13 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values.version) return { kind: "version" };
 
   const [command, operation, ...extra] = positionals;
-  if (command === undefined) throw new UsageError("a command is required: get or wait (see --help)");
+  if (command === undefined) throw new UsageError("a command is required: get, wait or mock (see --help)");
+  if (command === "mock") return mockCommand(values, positionals.slice(1));
   if (command !== "get" && command !== "wait") {
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected get or wait (see --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected get, wait or mock (see --help)`);
   }
+  const mockOnly = MOCK_OPTIONS.find((name) => values[name] !== undefined);
+  if (mockOnly) throw new UsageError(`--${mockOnly} applies to mock only`);
   if (operation === undefined) {
     throw new UsageError(`${command} needs an operation: an operation-result URL, or an operationResultId (see --help)`);
   }
@@ -107,6 +125,27 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     intervalMs,
     maxTransientErrors,
   };
+}
+
+function mockCommand(values: { [name: string]: string | boolean | undefined }, extra: string[]): MockCommand {
+  if (extra.length > 0) throw new UsageError(`mock takes no arguments, got: ${extra.join(" ")} (a scenario file is given with --scenario)`);
+  const other = OPERATION_OPTIONS.find((name) => values[name] !== undefined);
+  if (other) throw new UsageError(`--${other} applies to get and wait only (mock serves the embedded mock on 127.0.0.1)`);
+  const port = values["port"];
+  const scenario = values["scenario"];
+  if (scenario === "") throw new UsageError("--scenario needs a file path");
+  return {
+    kind: "mock",
+    port: typeof port === "string" ? parsePort(port) : 0,
+    scenarioFile: typeof scenario === "string" ? scenario : undefined,
+    json: values["json"] === true,
+  };
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(port <= 65535)) throw new UsageError(`--port must be a port number from 0 to 65535 (0: a free one), such as 8443 (got ${JSON.stringify(text)})`);
+  return port;
 }
 
 /**

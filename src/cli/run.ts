@@ -2,6 +2,7 @@ import { createClient } from "../custom/client.js";
 import { packageVersion } from "../generated/packageInfo.js";
 import { parseCommandLine } from "./args.js";
 import { runGet } from "./commands/get.js";
+import { runMock } from "./commands/mock.js";
 import { runWait } from "./commands/wait.js";
 import { resolveCredential } from "./credential.js";
 import { ExitCode } from "./exitCodes.js";
@@ -21,6 +22,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
       io.out(packageVersion);
       return ExitCode.ok;
     }
+    if (line.kind === "mock") return await runMock(line, io, interrupt);
     const credential = await resolveCredential(line.endpoint, env);
     // Retries stay at the pipeline's defaults; a poll that still fails is retried by the poller, within its bound.
     const client = createClient(credential, { endpoint: line.endpoint });

@@ -34,11 +34,14 @@ async function importSelfsigned(): Promise<typeof import("selfsigned")> {
     const missing =
       (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
     if (!missing) throw error;
-    throw new Error(
+    // A plain Error, as Node marks its own (`code`), so callers — the CLI's mock command — can word it themselves.
+    const message =
       "arm-security-devops/testing makes the mock's HTTPS certificate with the selfsigned package, which is not " +
-        "installed: add it as a dev dependency (npm install --save-dev selfsigned), or start the mock with " +
-        "`https: { key, cert }` or `https: false`",
-      { cause: error },
-    );
+      "installed: add it as a dev dependency (npm install --save-dev selfsigned), or start the mock with " +
+      "`https: { key, cert }` or `https: false`";
+    throw Object.assign(new Error(message, { cause: error }), { code: MISSING_PEER_DEPENDENCY, packageName: "selfsigned" });
   }
 }
+
+/** The `code` of the error thrown when an optional peer dependency the mock needs is not installed. */
+export const MISSING_PEER_DEPENDENCY = "ERR_MISSING_PEER_DEPENDENCY";

@@ -1,3 +1,4 @@
+import type { ConnectorRegistry } from "./connectors.js";
 import type { OperationEngine } from "./operations.js";
 import type { ResourceStore } from "./resources.js";
 import type { MockResponse, MockScope } from "./types.js";
@@ -6,6 +7,7 @@ import type { MockResponse, MockScope } from "./types.js";
 export interface MockState {
   store: ResourceStore;
   engine: OperationEngine;
+  connectors: ConnectorRegistry;
   endpoint: string;
   pageSize: number;
 }

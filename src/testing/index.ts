@@ -6,8 +6,12 @@ export type {
   MockResponse,
   MockScope,
   OperationError,
+  MockScenario,
   OperationPlan,
   RecordedRequest,
+  ScenarioFileEvent,
+  ScenarioOperationResult,
+  ScenarioScript,
 } from "./types.js";
 export type {
   BucketLimit,
@@ -21,6 +25,8 @@ export type {
 } from "./throttle/types.js";
 export type { ConnectionStats } from "./connections.js";
 export { startMockArm } from "./server.js";
-export { createTestCertificate } from "./certificate.js";
+export { createTestCertificate, MISSING_PEER_DEPENDENCY } from "./certificate.js";
+export { MockScenarioError, parseScenario } from "./scenario.js";
+export { DEFAULT_TIMING } from "./plans.js";
 export { API_VERSION, DEFAULT_SCOPE } from "./scope.js";
 export { SEED } from "./seed.js";

@@ -1,22 +1,7 @@
+import { CANCELED_ERROR, type NormalisedPlan, normalisePlan } from "./plans.js";
 import { armError } from "./respond.js";
 import { API_VERSION, connectorId, connectorPath, scopeKey } from "./scope.js";
-import type { MockResponse, MockScope, OperationError, OperationPlan } from "./types.js";
-
-export type Outcome = "Succeeded" | "Failed" | "Canceled";
-
-export interface NormalisedPlan {
-  steps: number[];
-  outcome: Outcome;
-  error: OperationError | undefined;
-  retryAfter: string | null;
-  retryAfterMs: string | undefined;
-  header: NonNullable<OperationPlan["header"]>;
-  inProgressStatus: string;
-  terminalStatus: string;
-  emptyWhileRunning: boolean;
-  neverFinishes: boolean;
-  sync: boolean;
-}
+import type { MockResponse, MockScope, OperationPlan } from "./types.js";
 
 /** What the code that started an operation wants done when it ends. */
 export interface OperationHooks {
@@ -35,35 +20,8 @@ interface Operation extends OperationHooks {
   endTime?: string;
 }
 
-const FAILED_ERROR: OperationError = {
-  code: "TokenExchangeFailed",
-  message: "The Azure DevOps OAuth token exchange failed: the authorization code has expired.",
-  target: "properties.authorization.code",
-  details: [{ code: "AuthorizationCodeExpired", message: "The authorization code is older than 10 minutes." }],
-  additionalInfo: [{ type: "DevOpsOnboarding", info: { provider: "AzureDevOps", stage: "TokenExchange" } }],
-};
-const CANCELED_ERROR: OperationError = { code: "OperationCanceled", message: "The operation was canceled." };
-
 /** The region of the mock's Location monitors (`.../locations/{region}/operationResults/{id}`). */
 export const MONITOR_REGION = "westeurope";
-
-export function normalisePlan(plan: OperationPlan = {}): NormalisedPlan {
-  const outcome = plan.outcome ?? "Succeeded";
-  const defaultError = outcome === "Failed" ? FAILED_ERROR : outcome === "Canceled" ? CANCELED_ERROR : undefined;
-  return {
-    steps: [...(plan.steps ?? [0, 50])],
-    outcome,
-    error: plan.error ?? defaultError,
-    retryAfter: plan.retryAfter === undefined ? "0" : plan.retryAfter,
-    retryAfterMs: plan.retryAfterMs,
-    header: plan.header ?? "Azure-AsyncOperation",
-    inProgressStatus: plan.inProgressStatus ?? "InProgress",
-    terminalStatus: plan.terminalStatus ?? outcome,
-    emptyWhileRunning: plan.emptyWhileRunning ?? false,
-    neverFinishes: plan.neverFinishes ?? false,
-    sync: plan.sync ?? false,
-  };
-}
 
 const statusPath = (scope: MockScope, id: string) =>
   `${connectorPath(scope)}/devops/default/operationResults/${encodeURIComponent(id)}?api-version=${API_VERSION}`;
@@ -75,7 +33,7 @@ const locationPath = (scope: MockScope, id: string) =>
 function retryHeaders(plan: NormalisedPlan): Record<string, string> {
   const headers: Record<string, string> = {};
   if (plan.retryAfter !== null) headers["Retry-After"] = plan.retryAfter;
-  if (plan.retryAfterMs !== undefined) headers["retry-after-ms"] = plan.retryAfterMs;
+  if (plan.retryAfterMs !== null) headers["retry-after-ms"] = plan.retryAfterMs;
   return headers;
 }
 
@@ -88,6 +46,8 @@ function retryHeaders(plan: NormalisedPlan): Record<string, string> {
  */
 export class OperationEngine {
   private plans: OperationPlan[] = [];
+  /** The mock's defaultPlan: what every plan's missing fields are taken from. */
+  private base: OperationPlan = {};
   private readonly operations = new Map<string, Operation>();
   /** Resources whose provisioningState is polled directly (header "none"), by object, with their operation. */
   private readonly bodyPolled = new Map<object, string>();
@@ -98,8 +58,23 @@ export class OperationEngine {
     this.plans.push(...plans);
   }
 
+  /** Replaces the plans waiting to be used. */
+  replaceQueue(plans: OperationPlan[]): void {
+    this.plans = [...plans];
+  }
+
+  setDefaultPlan(plan: OperationPlan): void {
+    this.base = { ...plan };
+  }
+
+  /** The plan of the next operation a write starts: the next queued one, else the default plan. */
   nextPlan(): NormalisedPlan {
-    return normalisePlan(this.plans.shift());
+    return this.complete(this.plans.shift());
+  }
+
+  /** `plan` with its missing fields taken from the default plan. */
+  complete(plan?: OperationPlan): NormalisedPlan {
+    return normalisePlan(plan, this.base);
   }
 
   statusUrl(id: string, scope: MockScope): string {

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { unauthenticated } from "./auth.js";
 import type { MockState } from "./context.js";
 import type { Lifecycle } from "./lifecycle.js";
-import { matchRoute } from "./routes.js";
+import { matchRoute, MONITOR_ROUTES } from "./routes.js";
 import { armError, respond } from "./respond.js";
+import type { ScenarioFile } from "./scenarioFile.js";
 import { API_VERSION } from "./scope.js";
 import type { Scripts } from "./script.js";
 import { THROTTLE_HEADERS } from "./throttle/scope.js";
@@ -18,6 +20,8 @@ export interface PipelineDeps {
   token: string;
   requireAuth: boolean;
   throttle: Throttle;
+  recordRequests: boolean;
+  scenario: ScenarioFile | undefined;
 }
 
 /** Request bodies above this are refused with 413, so a runaway client cannot exhaust memory. */
@@ -25,7 +29,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const EXPOSED = [
   "Retry-After, retry-after-ms, x-ms-retry-after-ms, x-ms-request-id, x-ms-correlation-request-id, Azure-AsyncOperation",
-  "Operation-Location, Location, x-ms-error-code",
+  "Operation-Location, Location, x-ms-error-code, WWW-Authenticate",
   ...THROTTLE_HEADERS,
 ].join(", ");
 
@@ -52,16 +56,21 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
   const rawPath = q < 0 ? url : url.slice(0, q);
   const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : url.slice(q + 1)));
   const { text, tooLarge } = await readBody(req);
-  deps.requests.push({
-    method,
-    path: rawPath,
-    url,
-    query,
-    headers: flatHeaders(req),
-    body: parseBody(text),
-    at: Date.now(),
-  });
+  if (deps.recordRequests) {
+    deps.requests.push({
+      method,
+      path: rawPath,
+      url,
+      query,
+      headers: flatHeaders(req),
+      body: parseBody(text),
+      at: Date.now(),
+    });
+  }
 
+  // A changed scenario file is applied before its scripts or plans could be used; an invalid one answers instead.
+  const scenarioProblem = deps.scenario?.refresh();
+  if (scenarioProblem && method !== "OPTIONS") return scenarioProblem;
   const scripted = deps.scripts.take(method, rawPath);
   if (scripted) return scripted;
   if (method === "OPTIONS") return preflight(req);
@@ -69,12 +78,9 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
     return armError(413, "RequestEntityTooLarge", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, {
       connection: "close",
     });
-  if (deps.requireAuth && req.headers.authorization?.replace(/^bearer /i, "Bearer ") !== `Bearer ${deps.token}`) {
-    return armError(
-      401,
-      "AuthenticationFailed",
-      "Authentication failed. The 'Authorization' header is missing or its bearer token is not valid.",
-    );
+  if (deps.requireAuth) {
+    const refused = unauthenticated(req.headers.authorization, deps.token);
+    if (refused) return refused;
   }
   // ARM throttles per principal, so only once the caller is known; everything answered from here on is charged.
   const charge = deps.throttle.charge(method, rawPath);
@@ -107,6 +113,11 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
   }
   const { subscriptionId = "", resourceGroupName = "", securityConnectorName = "" } = match.params;
   const scope = { subscriptionId, resourceGroupName, securityConnectorName };
+  // Every operation of the API lives under a security connector (the mock's Location monitor does not).
+  if (!MONITOR_ROUTES.includes(match.route)) {
+    const missing = deps.state.connectors.missing(scope);
+    if (missing) return missing;
+  }
   return match.route.handle({ state: deps.state, scope, params: match.params, query, rawPath, body: parseBody(text) });
 }
 

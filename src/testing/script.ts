@@ -1,4 +1,5 @@
 import type { MockResponse } from "./types.js";
+import { checkMethod, checkPath, checkResponse, describe, type Problems, throwIfAny } from "./validate.js";
 
 interface Entry {
   method: string;
@@ -47,4 +48,22 @@ export class Scripts {
   clear(): void {
     this.entries = [];
   }
+}
+
+/**
+ * The arguments of `mock.script(method, path, ...responses)`, checked so that a mistake throws instead of being
+ * ignored: an array of answers (which used to register nothing usable), no answer at all, a typo in a field.
+ */
+export function checkScriptCall(method: unknown, path: unknown, responses: readonly unknown[]): void {
+  const problems: Problems = [];
+  checkMethod(method, "method", problems);
+  if (!(path instanceof RegExp)) checkPath(path, "path", problems);
+  if (responses.length === 0) problems.push("responses: give at least one answer, e.g. { status: 503 }");
+  if (responses.length === 1 && Array.isArray(responses[0])) {
+    problems.push(
+      `responses: got ${describe(responses[0])} as the only answer; give each answer as its own argument — ` +
+        "script(method, path, first, second), or script(method, path, ...answers)",
+    );
+  } else responses.forEach((r, i) => checkResponse(r, `responses[${i}]`, problems));
+  throwIfAny(problems, "script(method, path, ...responses)");
 }

@@ -55,10 +55,15 @@ export interface OperationPlan {
   outcome?: "Succeeded" | "Failed" | "Canceled";
   /** For Failed/Canceled; Failed defaults to a TokenExchangeFailed error with target, a detail and additionalInfo. */
   error?: OperationError;
-  /** Retry-After on the initial answer and every in-progress poll; default "0"; null = no header. */
+  /**
+   * `Retry-After` (seconds) on the initial answer and every in-progress poll; null = no header. A plan that sets
+   * neither this nor `retryAfterMs` gets the mock's default timing — the defaultPlan's, else `Retry-After: 1` with
+   * `retry-after-ms: 10`, which keeps the pollers of Node, Python and Go fast (src/testing/README.md, "Timing"); a
+   * plan that sets either gets exactly the headers it sets.
+   */
   retryAfter?: string | null;
-  /** `retry-after-ms` (milliseconds, as Azure services also send) beside Retry-After; default none. */
-  retryAfterMs?: string;
+  /** `retry-after-ms` (milliseconds, as Azure services also send) beside Retry-After; null = no header. */
+  retryAfterMs?: string | null;
   /**
    * How the initial answer names the operation; default Azure-AsyncOperation.
    * - "Azure-AsyncOperation", "Operation-Location": the operation resource `.../devops/default/operationResults/{id}`
@@ -99,7 +104,7 @@ export interface MockArm {
   readonly token: string;
   /** Resolves { token, expiresOnTimestamp } with the accepted token. */
   readonly credential: TokenCredential;
-  /** Every request in arrival order, OPTIONS preflights included. */
+  /** Every request in arrival order, OPTIONS preflights included (none with `recordRequests: false`). */
   readonly requests: RecordedRequest[];
   /**
    * Successive answers for method + path (the exact raw path without query — an absolute URL or a query is
@@ -107,10 +112,30 @@ export interface MockArm {
    * answers again. Scripts take precedence over everything else (auth and api-version checks included).
    */
   script(method: string, path: string | RegExp, ...responses: MockResponse[]): void;
-  /** Plans for the next long-running operations started, in order; afterwards the default plan. */
+  /**
+   * Plans for the next long-running operations that writes (PUT, PATCH, DELETE) start, one each, in order; then
+   * the default plan. A field a plan leaves out is taken from the default plan (`defaultPlan`).
+   */
   planOperations(...plans: OperationPlan[]): void;
-  /** Registers an operation that touches no resource; returns its absolute status URL. */
+  /**
+   * Registers an operation that touches no resource, readable at once; returns its absolute status URL. Its
+   * connector (`scope`, default DEFAULT_SCOPE) is registered too, if it was not (see `addConnector`).
+   */
   addOperationResult(id: string, plan?: OperationPlan, scope?: MockScope): string;
+  /**
+   * Makes a security connector exist. Requests under a connector that does not exist are answered 404 as ARM
+   * answers them (SubscriptionNotFound, ResourceGroupNotFound, or ParentResourceNotFound for the connector).
+   * DEFAULT_SCOPE and the `connectors` option exist from the start; a new connector has no inventory.
+   */
+  addConnector(scope: MockScope): void;
+  /** The connectors that exist, in the order they were added. */
+  connectors(): MockScope[];
+  /**
+   * Applies a scenario (the JSON format of `arm-security-devops mock --scenario`): replaces the queued plans, every
+   * scripted answer left and the default plan; adds its connectors and registers its operation results. It is
+   * checked whole first: a MockScenarioError lists every problem with its JSON path, and nothing is applied.
+   */
+  applyScenario(scenario: MockScenario): void;
   operationResultUrl(id: string, scope?: MockScope): string;
   /** How many GETs of its status URL the operation engine has served (scripted answers not counted). */
   pollCount(id: string): number;
@@ -119,8 +144,9 @@ export interface MockArm {
   /** TCP connections: open now, the most open at once since start or reset(), and opened since then. */
   connections(): ConnectionStats;
   /**
-   * Back to the seeded state; scripts, plans, operations and recorded requests cleared; throttling back to the start
-   * option (buckets full, counters zero, simulated clients stopped); the connection peak restarts from those open.
+   * Back to the seeded state; scripts, plans, operations and recorded requests cleared; the connectors and the
+   * default plan back to the start options; throttling back to the start option (buckets full, counters zero,
+   * simulated clients stopped); the connection peak restarts from those open. A scenario file is applied again.
    */
   reset(): void;
   /** Closes the server and every socket, stalled ones included; idempotent. */
@@ -134,7 +160,10 @@ export interface MockArmOptions {
   https?: boolean | { key: string; cert: string };
   /** Default a random string. */
   token?: string;
-  /** Default true: 401 AuthenticationFailed without `Authorization: Bearer <token>`. */
+  /**
+   * Default true: without `Authorization: Bearer <token>`, 401 with ARM's `WWW-Authenticate: Bearer …` challenge
+   * (AuthenticationFailed when the header is missing or not Bearer, InvalidAuthenticationToken for another token).
+   */
   requireAuth?: boolean;
   /** Items per page of pageable lists; default 2 so paging is visible. */
   pageSize?: number;
@@ -142,4 +171,64 @@ export interface MockArmOptions {
   seed?: boolean;
   /** Default false (no throttling). true: ARM's limits; an object: limits of your own, e.g. scaled-down buckets. */
   throttle?: boolean | MockThrottleOptions;
+  /** Connectors that exist besides DEFAULT_SCOPE (which always does); they start without inventory. */
+  connectors?: MockScope[];
+  /**
+   * What every operation's plan is completed from, instead of the built-in defaults: e.g. `{ retryAfter: "0" }`
+   * for this package's poller alone, `{ retryAfter: null, retryAfterMs: "10" }` for Python and Go pollers at 10 ms.
+   */
+  defaultPlan?: OperationPlan;
+  /**
+   * A scenario file (MockScenario as JSON), applied at start — a missing or invalid file makes startMockArm reject —
+   * and again before the next request whenever the file has changed. While it is invalid, every request is
+   * answered 400 InvalidMockScenario with the reason.
+   */
+  scenarioFile?: string;
+  /** Told each time the scenario file is applied again, or found invalid. */
+  onScenarioFile?: (event: ScenarioFileEvent) => void;
+  /** Default true: keep every request in `requests`. A long-running mock nobody reads from sets false. */
+  recordRequests?: boolean;
 }
+
+/**
+ * A scenario: the mock's controls as one JSON document, for `applyScenario`, the `scenarioFile` option and
+ * `arm-security-devops mock --scenario <file>`. Every field is optional.
+ */
+export interface MockScenario {
+  /** Ignored: a JSON schema URL, for editors. */
+  $schema?: string;
+  /** Ignored: what the scenario is for. */
+  description?: string;
+  /** Replaces the default plan (absent: the built-in defaults). */
+  defaultPlan?: OperationPlan;
+  /** Replaces the queued plans: the next operations writes start, in order (as planOperations). */
+  plans?: OperationPlan[];
+  /** Replaces every scripted answer left: each entry as one `script(method, path, ...responses)` call. */
+  scripts?: ScenarioScript[];
+  /** Connectors to add (none is removed). */
+  connectors?: MockScope[];
+  /** Operations to register (as addOperationResult); one whose id exists is registered afresh. */
+  operationResults?: ScenarioOperationResult[];
+}
+
+export interface ScenarioScript {
+  method: string;
+  /** The raw path (or an absolute URL on the mock), compared exactly; or give `pathPattern`. */
+  path?: string;
+  /** A regular expression (JavaScript syntax, no flags) tested on the raw path. */
+  pathPattern?: string;
+  /** The answers, in order; a file's `rawBody` is a string. */
+  responses: MockResponse[];
+}
+
+export interface ScenarioOperationResult {
+  id: string;
+  plan?: OperationPlan;
+  /** Default DEFAULT_SCOPE. */
+  scope?: MockScope;
+}
+
+/** What happened when the scenario file was read again. */
+export type ScenarioFileEvent =
+  | { kind: "applied"; path: string; scenario: MockScenario }
+  | { kind: "invalid"; path: string; message: string };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Handler, RouteContext } from "./context.js";
 import { missingParent, namesOf, notFound } from "./names.js";
-import type { NormalisedPlan } from "./operations.js";
+import type { NormalisedPlan } from "./plans.js";
 import { KINDS, type KindName, type StoredResource, systemData, toArm } from "./resources.js";
 import { armError } from "./respond.js";
 import type { MockResponse } from "./types.js";

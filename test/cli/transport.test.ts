@@ -20,7 +20,7 @@ describe("arm-security-devops transport and authentication errors", () => {
     h.mock.addOperationResult("op-auth", { steps: [] });
     const r = await h.run(["get", "op-auth", ...idFlags(h.mock)], { ARM_SECURITY_DEVOPS_TOKEN: "not-the-token" });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTTP 401 \(authentication or authorization failed\): AuthenticationFailed/);
+    expect(r.stderr).toMatch(/HTTP 401 \(authentication or authorization failed\): InvalidAuthenticationToken/);
   });
 
   it("exits 3 when wait meets a 401", async () => {

@@ -1,7 +1,7 @@
 import { getClient, type Client, type HttpResponse } from "@azure-rest/core-client";
 import { createHttpPoller, type OperationResponse, type OperationState } from "@azure/core-lro";
 import { describe, expect, it } from "vitest";
-import type { MockArm, OperationPlan } from "../../src/testing/index.js";
+import { DEFAULT_TIMING, type MockArm, type OperationPlan } from "../../src/testing/index.js";
 import { call, destroyAgent, type Reply } from "./http.js";
 import { devops } from "./paths.js";
 import { useMockArm } from "../helpers/mock.js";
@@ -25,7 +25,9 @@ useMockArm(
       retryOptions: { maxRetries: 0 },
     });
   },
-  { beforeClose: destroyAgent },
+  // Flows, not timing, are under test here: Retry-After 0 lets core-lro poll at its own 1 ms interval (the default
+  // timing's Retry-After: 1 would add a second a poll); the one test of its timing below plans that explicitly.
+  { beforeClose: destroyAgent, defaultPlan: { retryAfter: "0" } },
 );
 
 const ORG = devops("azureDevOpsOrgs", "contoso-ado");
@@ -182,5 +184,25 @@ describe("@azure/core-lro's createHttpPoller over bare @azure-rest/core-client",
   it("polls a PUT that names no monitor at the resource until its provisioningState is terminal", async () => {
     const result = await corePoller(await startBare({ header: "none", steps: [0, 50] })).pollUntilDone();
     expect(result.body).toMatchObject({ properties: { provisioningState: "Succeeded" } });
+  });
+
+  it("waits the mock's default Retry-After: 1 between polls, not its own 2 s interval (it reads no retry-after-ms)", async () => {
+    const initial = await startBare({ ...DEFAULT_TIMING, steps: [0, 0] });
+    const poller = createHttpPoller<HttpResponse, OperationState<HttpResponse>>({
+      sendInitialRequest: async () => ({ flatResponse: initial, rawResponse: { ...initial, statusCode: Number(initial.status), body: initial.body } }),
+      sendPollRequest: async (path) => {
+        const response = await bare.pathUnchecked(path).get();
+        return { flatResponse: response, rawResponse: { ...response, statusCode: Number(response.status), body: response.body } };
+      },
+    }); // no intervalInMs: core-lro's default, 2 s
+    await poller.pollUntilDone();
+    const polls = mock.requests.filter((r) => r.path.includes("/operationResults/")).map((r) => r.at);
+    expect(polls).toHaveLength(3);
+    const gaps = polls.slice(1).map((at, i) => at - polls[i]!);
+    // Each wait is the second asked for: at least 1 s, and short of core-lro's own 2 s even on a loaded machine.
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(990);
+      expect(gap).toBeLessThan(1_900);
+    }
   });
 });

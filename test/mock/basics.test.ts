@@ -63,6 +63,20 @@ describe("authentication", () => {
     expect((await call(mock, devops("gitHubOwners"))).status).toBe(200);
   });
 
+  it.each([
+    ["no Authorization header", undefined, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.", "The authentication failed because of missing 'Authorization' header."],
+    ["another scheme", "Basic dXNlcjpwYXNz", "AuthenticationFailed", "Authentication failed. The 'Authorization' header is provided in an invalid format.", "The authentication failed because the 'Authorization' header is not a Bearer token."],
+    ["a token the mock does not accept", "Bearer not-the-token", "InvalidAuthenticationToken", "The access token is invalid.", "The access token is invalid."],
+  ])("answers %s with ARM's 401: its code, message and WWW-Authenticate Bearer challenge", async (_name, authorization, code, message, description) => {
+    const reply = await call(mock, devops("gitHubOwners"), { auth: false, headers: authorization ? { authorization } : {} });
+    expect(reply.status).toBe(401);
+    expect(reply.json).toEqual({ error: { code, message } });
+    expect(reply.headers["x-ms-error-code"]).toBe(code);
+    expect(reply.headers["www-authenticate"]).toBe(`Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="${description}"`);
+    // A browser's client may read the challenge too.
+    expect(reply.headers["access-control-expose-headers"]).toContain("WWW-Authenticate");
+  });
+
   it("offers a credential that resolves the accepted token", async () => {
     const token = await mock.credential.getToken("https://management.azure.com/.default");
     expect(token?.token).toBe(mock.token);

@@ -106,7 +106,8 @@ describe("long-running operations", () => {
     const replies = [await call(mock, url), await call(mock, url), await call(mock, url), await call(mock, url)];
     expect(replies.map((r) => r.status)).toEqual([202, 202, 200, 200]);
     expect(replies[0]?.text).toBe("");
-    expect(replies[0]?.headers["retry-after"]).toBe("0");
+    // The default timing, on the Location monitor's 202 as on an operation resource's answer.
+    expect([replies[0]?.headers["retry-after"], replies[0]?.headers["retry-after-ms"]]).toEqual(["1", "10"]);
     expect(replies[0]?.headers["location"]).toBe(url);
     // What the PUT would have answered synchronously: the resource, Succeeded.
     expect(replies[2]?.json).toMatchObject({ name: "contoso-ado", properties: { provisioningState: "Succeeded" } });
@@ -173,12 +174,12 @@ describe("long-running operations", () => {
     expect((await call(mock, ORG)).json.properties.provisioningState).toBe("Cancelled");
   });
 
-  it("never finishes an operation planned so, answering in progress with Retry-After 0 on every poll", async () => {
-    const url = mock.addOperationResult("forever", { steps: [7], neverFinishes: true });
+  it("never finishes an operation planned so, answering in progress with the planned Retry-After on every poll", async () => {
+    const url = mock.addOperationResult("forever", { steps: [7], neverFinishes: true, retryAfter: "0" });
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(await call(mock, url));
-    expect(replies.map((r) => [r.json.status, r.json.percentComplete, r.headers["retry-after"]])).toEqual(
-      Array.from({ length: 6 }, () => ["InProgress", 7, "0"]),
+    expect(replies.map((r) => [r.json.status, r.json.percentComplete, r.headers["retry-after"], r.headers["retry-after-ms"]])).toEqual(
+      Array.from({ length: 6 }, () => ["InProgress", 7, "0", undefined]),
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MockArm } from "../../src/testing/index.js";
+import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { call, destroyAgent } from "./http.js";
 import { connector, devops } from "./paths.js";
 import { useMockArm } from "../helpers/mock.js";
@@ -94,8 +94,9 @@ describe("state", () => {
     expect([reply.status, reply.json.name]).toEqual([200, "fabrikam"]);
   });
 
-  it("keeps each connector's state apart: another connector starts empty", async () => {
+  it("keeps each connector's state apart: another connector, once added, starts empty", async () => {
     const other = devops("gitHubOwners").replace("contoso-connector", "other-connector");
+    mock.addConnector({ ...DEFAULT_SCOPE, securityConnectorName: "Other-Connector" });
     expect((await call(mock, other)).json).toEqual({ value: [] });
   });
 });

@@ -42,6 +42,7 @@ export const EXTERNAL: Record<string, string> = {
   deno: "test/deno/readme-snippet.ts",
   "node-esm": "examples/readme/node-esm.mjs",
   "node-cjs": "examples/readme/node-cjs.cjs",
+  "mock-python": "examples/readme/mock_python.py", // run by test/cli/mock-python.test.ts
 };
 
 export const exists = (path: string) => existsSync(join(root, path));
