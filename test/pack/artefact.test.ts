@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
@@ -49,10 +49,24 @@ function tsc(project: string): string {
 }
 
 describe("the packed package", () => {
-  it("holds the built entries, README and LICENSE, and no sources, tests or source maps", () => {
+  it("holds the built entries, README, the documents it links to and LICENSE, and no sources, tests or source maps", () => {
     expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "LICENSE", "package.json"]));
-    expect(files.filter((f) => !f.startsWith("dist/") && !["LICENSE", "README.md", "package.json"].includes(f))).toEqual([]);
+    const documents = ["LICENSE", "README.md", "package.json", "bench/README.md", "src/testing/README.md"];
+    expect(files.filter((f) => !f.startsWith("dist/") && !documents.includes(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+  });
+
+  it("links, in every Markdown file it ships, only to files it ships (or to web addresses)", () => {
+    const broken: string[] = [];
+    for (const doc of files.filter((f) => f.endsWith(".md"))) {
+      const text = readFileSync(join(root, doc), "utf8");
+      for (const [, target = ""] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:|#)/.test(target)) continue;
+        const file = posix.normalize(posix.join(posix.dirname(doc), target.split("#")[0]!));
+        if (!files.includes(file)) broken.push(`${doc} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   it("is loaded by require() by name, with the factory as named and default export", () => {
