@@ -4,6 +4,7 @@ import { pageableOperationIds } from "../generated/operationIds.js";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
 import { endSpan, operationIdOf, readTracingOptions, setAttributes, tracingClient } from "./tracing.js";
+import { installReadBudget } from "./throttle/install.js";
 import { sharedRead } from "./throttle/readMark.js";
 import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
@@ -80,6 +81,7 @@ export function paginate<TResponse extends HttpResponse>(
   const origin = trustedOrigin(client, options.endpoint, initialResponse.request.url);
   const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
   const parent = readTracingOptions(options.tracingOptions, "options.tracingOptions");
+  installReadBudget(client); // the client's shared read budget, if not yet in its pipeline
   const spanName = `${operationIdOf(pageableOperationIds, initialResponse.request.method, initialResponse.request.url) ?? "ListOperation"}.paginate`;
   type Item = PaginateReturn<TResponse>;
 

@@ -1,3 +1,5 @@
+import type { Pipeline } from "@azure/core-rest-pipeline";
+
 // The client options of the shared read budget and of the bound on requests in flight, checked once in createClient
 // with every default filled in. Messages name the option and the rule, as the poller's options do.
 
@@ -48,10 +50,11 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
 const MAX = 1_000_000;
 
 export function normalizeThrottleOptions(options: ThrottleClientOptions): NormalizedThrottleOptions {
-  return { readBudget: readBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
+  return { readBudget: normalizeReadBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
 }
 
-function readBudget(value: unknown): NormalizedReadBudget | undefined {
+/** `options.readBudget` checked, with every default filled in; undefined when the budget is off. */
+export function normalizeReadBudget(value: unknown): NormalizedReadBudget | undefined {
   if (value === false) return undefined;
   if (value === undefined || value === true) return { ...DEFAULT_READ_BUDGET, allReads: false };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -89,4 +92,21 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" && value !== null ? "an object" : String(value);
+}
+
+/** Puts the shared read budget into the pipeline of a client made by createClient (install.ts). */
+export type ReadBudgetInstaller = (client: { pipeline: Pipeline }) => void;
+
+// The option objects made by sharedReadBudget() (install.ts), which createClient installs at once. The installer is
+// kept here, beside the options createClient checks, so that createClient calls it without importing the budget's
+// code: an app that never waits for an operation, pages or calls sharedReadBudget() does not bundle that code.
+const installers = new WeakMap<object, ReadBudgetInstaller>();
+
+export function registerInstaller(options: object, install: ReadBudgetInstaller): void {
+  installers.set(options, install);
+}
+
+/** The installer of a `readBudget` made by sharedReadBudget(); undefined for any other value. */
+export function installerOf(value: unknown): ReadBudgetInstaller | undefined {
+  return typeof value === "object" && value !== null ? installers.get(value) : undefined;
 }
