@@ -119,13 +119,7 @@ export function outcomeOfResource(body: unknown, retryAfterMs: number | undefine
   // This API's resources explain a failure in provisioningStatusMessage; they carry no ARM error object.
   const properties = isObject(body) && isObject(body["properties"]) ? body["properties"] : {};
   const message = properties["provisioningStatusMessage"];
-  const error = new DevOpsOperationError({
-    status: state,
-    error: typeof message === "string" ? { message } : undefined,
-    operationResult: undefined,
-    operationResultId: undefined,
-    percentComplete: undefined,
-  });
+  const error = new DevOpsOperationError({ status: state, error: typeof message === "string" ? { message } : undefined });
   return { type: "status", status, error, retryAfterMs };
 }
 

@@ -1,5 +1,5 @@
 import type { Pipeline } from "@azure/core-rest-pipeline";
-import { checkNumberOption, describeValue as describe, type NumberRule } from "../numberOption.js";
+import { checkNumberOption, describeValue, type NumberRule } from "../numberOption.js";
 
 // The client options of the shared read budget and of the bound on requests in flight, checked once in createClient
 // with every default filled in. Messages name the option and the rule, as the poller's options do.
@@ -61,7 +61,7 @@ export function normalizeReadBudget(value: unknown): NormalizedReadBudget | unde
   if (value === false) return undefined;
   if (value === undefined || value === true) return { ...DEFAULT_READ_BUDGET, allReads: false };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new TypeError(`options.readBudget must be a boolean or an object { size, refillPerSecond, allReads }, got ${describe(value)}`);
+    throw new TypeError(`options.readBudget must be a boolean or an object { size, refillPerSecond, allReads }, got ${describeValue(value)}`);
   }
   const o = value as Record<string, unknown>;
   for (const key of Object.keys(o)) {
@@ -72,7 +72,7 @@ export function normalizeReadBudget(value: unknown): NormalizedReadBudget | unde
   const size = checkNumberOption("options.readBudget.size", o["size"] ?? DEFAULT_READ_BUDGET.size, SIZE);
   const rate = checkNumberOption("options.readBudget.refillPerSecond", o["refillPerSecond"] ?? DEFAULT_READ_BUDGET.refillPerSecond, RATE);
   const allReads = o["allReads"] ?? false;
-  if (typeof allReads !== "boolean") throw new TypeError(`options.readBudget.allReads must be a boolean, got ${describe(allReads)}`);
+  if (typeof allReads !== "boolean") throw new TypeError(`options.readBudget.allReads must be a boolean, got ${describeValue(allReads)}`);
   return { size, refillPerSecond: rate, allReads };
 }
 
