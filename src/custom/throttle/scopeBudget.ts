@@ -2,8 +2,8 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ReadScopeState } from "./budgetState.js";
 import { OtherSpenders } from "./otherSpenders.js";
-import { remainingReadsHeader, type ReadScope } from "./readScope.js";
-import { remainingReads, requestedWaitMs } from "./throttleHeaders.js";
+import { remainingReads, type ReadScope } from "./readScope.js";
+import { requestedDelay } from "../retry-after.js";
 import { TokenBucket } from "./tokenBucket.js";
 import { TimedWaitQueue } from "./waitQueue.js";
 
@@ -54,7 +54,6 @@ export class ScopeBudget {
   private readonly bucket: TokenBucket;
   private readonly queue: TimedWaitQueue;
   private readonly others: OtherSpenders;
-  private readonly header: string;
   private readonly reserve: number;
   private sent = 0;
   private inFlight = 0;
@@ -73,7 +72,6 @@ export class ScopeBudget {
   ) {
     this.bucket = new TokenBucket({ capacity: options.size, refillPerSecond: options.refillPerSecond, now: options.now });
     this.others = new OtherSpenders(options.size, options.refillPerSecond);
-    this.header = remainingReadsHeader(scope);
     this.reserve = reserveOf(options.size);
     const what = scope.subscriptionId === undefined ? "the tenant's read budget" : `the read budget of subscription ${scope.subscriptionId}`;
     this.queue = new TimedWaitQueue(
@@ -104,7 +102,7 @@ export class ScopeBudget {
     else {
       this.answered = true;
       const now = this.options.now();
-      const remaining = remainingReads(response.headers, this.header);
+      const remaining = remainingReads(this.scope, response.headers);
       if (remaining !== undefined) this.reported = remaining;
       if (response.status === 429) this.throttle(ticket, response, now);
       else if (remaining !== undefined) this.learn(ticket, remaining, now);
@@ -156,7 +154,7 @@ export class ScopeBudget {
   private throttle(ticket: ReadTicket, response: PipelineResponse, now: number): void {
     this.throttledCount += 1;
     this.others.restart();
-    const waitMs = requestedWaitMs(response.headers, now) ?? DEFAULT_PAUSE_MS;
+    const waitMs = requestedDelay((name) => response.headers.get(name), now) ?? DEFAULT_PAUSE_MS;
     if (ticket.sequence > this.pauseCoversUpTo) {
       this.pauseCount += 1;
       this.pauseCoversUpTo = this.sent;
