@@ -17,7 +17,8 @@ import { Sanitizer } from "@typespec/ts-http-runtime/internal/util";
 /** The name core gives its log policy (core-rest-pipeline 1.24 and 1.25, ts-http-runtime 0.3.x). */
 const logPolicyName = "logPolicy";
 
-/** Allowed beside core's list: ARM's own diagnostics, ids and the error code, which carry no secret and are what support asks for. */
+// Allowed beside core's list: ARM's own diagnostics (ids, the error code), which carry no secret and are what support
+// asks for.
 const ARM_HEADERS = ["x-ms-error-code", "x-ms-ratelimit-remaining-subscription-reads", "x-ms-routing-request-id"];
 
 /** A log policy that redacts request and response headers and query values that are not on the allow-lists. */
@@ -31,9 +32,14 @@ export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugge
     name: logPolicyName,
     async sendRequest(request, next) {
       if (!log.enabled) return next(request);
-      // The sanitizer redacts the value under "url" and every value under "headers" (HttpHeaders.toJSON() gives
-      // lower-cased names) that is not allowed.
-      const sent = { url: withoutFragmentOrCredentials(request.url), method: request.method, headers: request.headers.toJSON(), requestId: request.requestId };
+      // The sanitizer redacts the query values of "url" and the values under "headers" (HttpHeaders.toJSON() gives
+      // lower-cased names) that are not allowed.
+      const sent = {
+        url: withoutFragmentOrCredentials(request.url),
+        method: request.method,
+        headers: request.headers.toJSON(),
+        requestId: request.requestId,
+      };
       log(`Request: ${sanitizer.sanitize(sent)}`);
       const response = await next(request);
       log(`Response status code: ${response.status}`);

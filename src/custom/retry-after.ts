@@ -50,7 +50,10 @@ export function parseRetryAfterMs(value: string | null | undefined): number | un
  * the pollers, the read budget and the pipeline's retries wait alike), then `Retry-After`; `undefined` when none is
  * usable.
  */
-export function requestedDelay(header: (name: string) => string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function requestedDelay(
+  header: (name: string) => string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   return (
     parseRetryAfterMs(header("retry-after-ms")) ??
     parseRetryAfterMs(header("x-ms-retry-after-ms")) ??

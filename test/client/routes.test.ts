@@ -1,7 +1,11 @@
 // The generated route matcher (routes.ts `routeOf`), which isUnexpected and the span names share, and the small
 // operationId tables the span names read (operationIds.ts), checked against the table of every operation.
 import { describe, expect, it } from "vitest";
-import { longRunningOperationIds, pageableOperationIds, type OperationIdTable } from "../../src/generated/operationIds.js";
+import {
+  longRunningOperationIds,
+  pageableOperationIds,
+  type OperationIdTable,
+} from "../../src/generated/operationIds.js";
 import { operations } from "../../src/generated/operations.js";
 import { routeOf, routePrefix, routes } from "../../src/generated/routes.js";
 
@@ -10,8 +14,12 @@ const connector = `${endpoint}/subscriptions/s/resourceGroups/rg/providers/Micro
 
 describe("routeOf", () => {
   it("finds the template of a URL, ignoring case, the query and one trailing slash", () => {
-    expect(routeOf(`${connector}/devops/default/gitHubOwners/contoso?api-version=2024-04-01`)).toBe("/devops/default/gitHubOwners/{ownerName}");
-    expect(routeOf(`${connector.toUpperCase().replace("HTTPS://MANAGEMENT.AZURE.COM", endpoint)}/DEVOPS/DEFAULT/`)).toBe("/devops/default");
+    expect(routeOf(`${connector}/devops/default/gitHubOwners/contoso?api-version=2024-04-01`)).toBe(
+      "/devops/default/gitHubOwners/{ownerName}",
+    );
+    expect(
+      routeOf(`${connector.toUpperCase().replace("HTTPS://MANAGEMENT.AZURE.COM", endpoint)}/DEVOPS/DEFAULT/`),
+    ).toBe("/devops/default");
   });
 
   it("matches a parameter to one raw segment: an encoded slash stays inside it", () => {
@@ -36,7 +44,9 @@ describe("routeOf", () => {
 describe("the operationId tables", () => {
   /** Every entry of `table` as "METHOD full-template operationId". */
   const entries = (table: OperationIdTable) =>
-    Object.entries(table).flatMap(([rest, methods]) => Object.entries(methods).map(([method, id]) => `${method} ${routePrefix + rest} ${id}`));
+    Object.entries(table).flatMap(([rest, methods]) =>
+      Object.entries(methods).map(([method, id]) => `${method} ${routePrefix + rest} ${id}`),
+    );
   const expected = (marked: (op: (typeof operations)[number]) => boolean) =>
     operations.filter(marked).map((op) => `${op.method} ${op.path} ${op.operationId}`);
 

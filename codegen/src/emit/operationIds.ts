@@ -8,8 +8,12 @@ import { commonRoutePrefix } from "./routes.js";
 
 function table(routes: RouteInfo[], prefix: string, included: (op: OperationInfo) => boolean): string {
   const entries = routes.flatMap((route) => {
-    const methods = route.operations.filter(included).map((op) => `${op.method.toUpperCase()}: ${JSON.stringify(op.operationId)}`);
-    return methods.length === 0 ? [] : [`${JSON.stringify(route.path.slice(prefix.length))}: { ${methods.join(", ")} },`];
+    const methods = route.operations
+      .filter(included)
+      .map((op) => `${op.method.toUpperCase()}: ${JSON.stringify(op.operationId)}`);
+    return methods.length === 0
+      ? []
+      : [`${JSON.stringify(route.path.slice(prefix.length))}: { ${methods.join(", ")} },`];
   });
   return `{\n${entries.join("\n")}\n}`;
 }

@@ -31,7 +31,10 @@ export const OPERATION_RESULT_SPAN = "DevOpsOperationResults.wait";
 
 /** The span name of a getLongRunningPoller wait, from its strategy's state. */
 export function longRunningSpanName(token: ResumeToken): string {
-  const operationId = token.kind === "operation-result" ? undefined : operationIdOf(longRunningOperationIds, token.method, token.resourceUrl);
+  const operationId =
+    token.kind === "operation-result"
+      ? undefined
+      : operationIdOf(longRunningOperationIds, token.method, token.resourceUrl);
   return `${operationId ?? "LongRunningOperation"}.wait`;
 }
 

@@ -6,9 +6,10 @@ import { SharedReadBudget } from "./sharedReadBudget.js";
 // When the shared read budget starts counting a client's reads. createClient records its options and puts its
 // policy in the pipeline (readBudgetPolicy.ts, which lets everything through while there is no budget); the budget
 // itself is made by the client's first poller or paginate, whose reads are what it paces, so its code — this
-// folder — reaches only the bundles of apps that wait for operations or page through lists. Reads the client sent before are not counted; the first answers' x-ms-ratelimit-remaining-*-reads
-// header corrects the estimate. A budget made by sharedReadBudget() is installed by createClient at once, counting
-// (or, with allReads, holding) every read from the client's first request.
+// folder — reaches only the bundles of apps that wait for operations or page through lists. Reads the client sent
+// before are not counted; the first answers' x-ms-ratelimit-remaining-*-reads header corrects the estimate. A budget
+// made by sharedReadBudget() is installed by createClient at once, counting (or, with allReads, holding) every read
+// from the client's first request.
 
 /** Installs the shared read budget of a client made by createClient, once; for any other client does nothing. */
 export function installReadBudget(client: { pipeline: Pipeline }): void {

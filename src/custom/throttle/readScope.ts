@@ -32,7 +32,10 @@ export function readScopeOf(url: string): ReadScope {
  * or `-tenant-reads` for the tenant; undefined when absent or malformed.
  */
 export function remainingReads(scope: ReadScope, headers: HttpHeaders): number | undefined {
-  const name = scope.subscriptionId === undefined ? "x-ms-ratelimit-remaining-tenant-reads" : "x-ms-ratelimit-remaining-subscription-reads";
+  const name =
+    scope.subscriptionId === undefined
+      ? "x-ms-ratelimit-remaining-tenant-reads"
+      : "x-ms-ratelimit-remaining-subscription-reads";
   const text = headers.get(name)?.trim();
   return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
