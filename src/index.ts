@@ -39,6 +39,7 @@ export { PagingError, isPagingError, type PagingErrorReason } from "./custom/err
 
 // Many operations at once: the shared read budget per subscription and the bound on requests in flight.
 export type { ReadBudgetOptions, ThrottleClientOptions } from "./custom/throttle/options.js";
+export { sharedReadBudget } from "./custom/throttle/install.js";
 export {
   readBudgetState,
   requestLimitState,

@@ -13,6 +13,7 @@ import { emitRoutes } from "./emit/routes.js";
 import { emitScopedRoutes } from "./emit/scopedRoutes.js";
 import { emitLongRunning } from "./emit/longRunning.js";
 import { emitOperations } from "./emit/operations.js";
+import { emitOperationIds } from "./emit/operationIds.js";
 import { emitClient, emitLogger, emitPackageInfo, type ClientSettings } from "./emit/client.js";
 import { emitIndex } from "./emit/index.js";
 
@@ -59,6 +60,7 @@ export function generateFiles(model: CodeModel, settings: ClientSettings): Map<s
   files.set("isUnexpected", emitIsUnexpected(ops));
   files.set("pathParameters", emitPathParameters(api.routes));
   files.set("operations", emitOperations(ops));
+  files.set("operationIds", emitOperationIds(api.routes));
   files.set("packageInfo", emitPackageInfo(settings));
   files.set("logger", emitLogger(settings));
   files.set(clientModule, emitClient(api, settings));

@@ -8,11 +8,10 @@ import { logger } from "../generated/logger.js";
 import { rememberEndpoint } from "./clientEndpoint.js";
 import { connectorScope, type SecurityDevOpsClient } from "./connectorScope.js";
 import { useRedactingLogPolicy } from "./logPolicy.js";
-import { rememberThrottle } from "./throttle/budgetState.js";
-import { normalizeThrottleOptions, type ThrottleClientOptions } from "./throttle/options.js";
+import { rememberThrottle, type ClientThrottle } from "./throttle/budgetState.js";
+import { installerOf, normalizeThrottleOptions, type ThrottleClientOptions } from "./throttle/options.js";
 import { readBudgetPolicy } from "./throttle/readBudgetPolicy.js";
 import { RequestSlots } from "./throttle/requestSlots.js";
-import { SharedReadBudget } from "./throttle/sharedReadBudget.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
 
 /**
@@ -33,9 +32,9 @@ export interface SecurityDevOpsClientOptions extends GeneratedClientOptions, Thr
  * - `client.connector(scope).path(template, ...)` takes the templates below one security connector (connectorScope.ts);
  * - core's log policy is swapped for one that also redacts response headers and never prints TLS or proxy
  *   settings (see logPolicy.ts);
- * - the reads of its pollers and pagers share a read budget per subscription shaped like ARM's, and requests in
- *   flight are bounded (see throttle/ and README "Many operations at once"); `readBudgetState(client)` and
- *   `requestLimitState(client)` report them.
+ * - the reads of its pollers and pagers share a read budget per subscription shaped like ARM's, installed with the
+ *   first of them (throttle/install.ts), and requests in flight are bounded (see throttle/ and README "Many
+ *   operations at once"); `readBudgetState(client)` and `requestLimitState(client)` report them.
  *
  * @param credential - A Microsoft Entra ID credential, e.g. `new DefaultAzureCredential()` from @azure/identity.
  * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, `readBudget`,
@@ -52,16 +51,17 @@ export function createClient(credential: TokenCredential, options: SecurityDevOp
   }
   const generated = createGeneratedClient(credential, coreOptions);
   // A caller's own pipeline is theirs to configure; the one core built for us gets the redacting log policy, the
-  // shared read budget and the bound on requests in flight.
+  // shared read budget and the bound on requests in flight. The budget itself is made by the client's first poller
+  // or paginate, or now when `readBudget` was made by sharedReadBudget() (throttle/install.ts).
   if (!options.pipeline) {
     useRedactingLogPolicy(generated.pipeline, { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info });
-    const budget = throttle.readBudget ? new SharedReadBudget(throttle.readBudget) : undefined;
-    const slots = new RequestSlots(throttle.maxConcurrentRequests);
+    const record: ClientThrottle = { readBudget: throttle.readBudget, budget: undefined, slots: new RequestSlots(throttle.maxConcurrentRequests) };
     // Both after the retry policy, so each attempt waits; the budget first, so a read waiting for its token holds
     // no connection slot. The log policy (after the Sign phase) stays the last before the wire.
-    if (budget) generated.pipeline.addPolicy(readBudgetPolicy(budget), { afterPhase: "Retry" });
-    generated.pipeline.addPolicy(slots.policy(), { afterPhase: "Retry" });
-    rememberThrottle(generated.pipeline, { budget, slots });
+    if (record.readBudget) generated.pipeline.addPolicy(readBudgetPolicy(record), { afterPhase: "Retry" });
+    generated.pipeline.addPolicy(record.slots.policy(), { afterPhase: "Retry" });
+    rememberThrottle(generated.pipeline, record);
+    installerOf(readBudget)?.(generated);
   }
   const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {

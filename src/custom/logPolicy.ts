@@ -1,5 +1,6 @@
 import type { Debugger } from "@azure/logger";
-import type { HttpHeaders, LogPolicyOptions, Pipeline, PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { LogPolicyOptions, Pipeline, PipelinePolicy } from "@azure/core-rest-pipeline";
+import { Sanitizer } from "@typespec/ts-http-runtime/internal/util";
 
 // Why the client does not keep core-rest-pipeline's log policy: at info level it leaks what this API carries.
 // - It prints the whole request object through its sanitizer, `tlsSettings` and `proxySettings` included (a client
@@ -8,116 +9,57 @@ import type { HttpHeaders, LogPolicyOptions, Pipeline, PipelinePolicy } from "@a
 //   headers unredacted: the sanitizer redacts only values found under a "headers" key, and the response's headers
 //   are passed as the root. An Azure-AsyncOperation or Location URL with a signature in its query, or a Set-Cookie,
 //   reaches the log.
-// This policy prints the method, the URL with every query value but the allowed ones replaced, and every header
-// whose name is not allowed replaced, for requests and responses alike. It takes core's options and allow-lists.
+// This policy prints the method, the URL and the headers of each request, and the status and headers of each
+// response, through core's own Sanitizer (the one core's log policy uses, so its code and allow-lists are already
+// in every app; 0.3.6 and 0.3.11 redact alike): every header whose name is not allowed and every query value but
+// the allowed ones are replaced by REDACTED. It takes core's options and allow-lists.
 
 /** The name core gives its log policy (core-rest-pipeline 1.24 and 1.25, ts-http-runtime 0.3.x). */
 const logPolicyName = "logPolicy";
 
-const REDACTED = "REDACTED";
-
-// The headers core's sanitizer lets through, as core spells them (ts-http-runtime util/sanitizer.js, which does not
-// export them), then ARM's own diagnostics. Names are compared lower-cased.
-const ALLOWED_HEADERS = [
-  "x-ms-client-request-id",
-  "x-ms-return-client-request-id",
-  "x-ms-useragent",
-  "x-ms-correlation-request-id",
-  "x-ms-request-id",
-  "client-request-id",
-  "ms-cv",
-  "return-client-request-id",
-  "traceparent",
-  "Access-Control-Allow-Credentials",
-  "Access-Control-Allow-Headers",
-  "Access-Control-Allow-Methods",
-  "Access-Control-Allow-Origin",
-  "Access-Control-Expose-Headers",
-  "Access-Control-Max-Age",
-  "Access-Control-Request-Headers",
-  "Access-Control-Request-Method",
-  "Origin",
-  "Accept",
-  "Accept-Encoding",
-  "Cache-Control",
-  "Connection",
-  "Content-Length",
-  "Content-Type",
-  "Date",
-  "ETag",
-  "Expires",
-  "If-Match",
-  "If-Modified-Since",
-  "If-None-Match",
-  "If-Unmodified-Since",
-  "Last-Modified",
-  "Pragma",
-  "Request-Id",
-  "Retry-After",
-  "Server",
-  "Transfer-Encoding",
-  "User-Agent",
-  "WWW-Authenticate",
-  // ARM's own diagnostics: ids and the error code carry no secret and are what support asks for.
-  "x-ms-error-code",
-  "x-ms-ratelimit-remaining-subscription-reads",
-  "x-ms-routing-request-id",
-];
-const ALLOWED_QUERY = ["api-version"];
+// Allowed beside core's list: ARM's own diagnostics (ids, the error code), which carry no secret and are what support
+// asks for.
+const ARM_HEADERS = ["x-ms-error-code", "x-ms-ratelimit-remaining-subscription-reads", "x-ms-routing-request-id"];
 
 /** A log policy that redacts request and response headers and query values that are not on the allow-lists. */
 export function redactingLogPolicy(options: LogPolicyOptions & { logger: Debugger }): PipelinePolicy {
-  const allowedHeaders = new Set(
-    [...ALLOWED_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])].map((name) => name.toLowerCase()),
-  );
-  const allowedQuery = new Set(
-    [...ALLOWED_QUERY, ...(options.additionalAllowedQueryParameters ?? [])].map((name) => name.toLowerCase()),
-  );
+  const sanitizer = new Sanitizer({
+    additionalAllowedHeaderNames: [...ARM_HEADERS, ...(options.additionalAllowedHeaderNames ?? [])],
+    additionalAllowedQueryParameters: options.additionalAllowedQueryParameters,
+  });
   const log = options.logger;
-
-  // HttpHeaders.toJSON() gives lower-cased names.
-  function redactHeaders(headers: HttpHeaders): Record<string, string> {
-    const redacted: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers.toJSON())) {
-      redacted[name] = allowedHeaders.has(name) ? value : REDACTED;
-    }
-    return redacted;
-  }
-
-  function redactUrl(text: string): string {
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      return REDACTED;
-    }
-    for (const [name] of url.searchParams) {
-      if (!allowedQuery.has(name.toLowerCase())) url.searchParams.set(name, REDACTED);
-    }
-    // A fragment or credentials in the URL are never sent, but may be in the string: they stay out of the log.
-    url.hash = "";
-    url.username = "";
-    url.password = "";
-    return url.href;
-  }
-
   return {
     name: logPolicyName,
     async sendRequest(request, next) {
       if (!log.enabled) return next(request);
+      // The sanitizer redacts the query values of "url" and the values under "headers" (HttpHeaders.toJSON() gives
+      // lower-cased names) that are not allowed.
       const sent = {
-        url: redactUrl(request.url),
+        url: withoutFragmentOrCredentials(request.url),
         method: request.method,
-        headers: redactHeaders(request.headers),
+        headers: request.headers.toJSON(),
         requestId: request.requestId,
       };
-      log(`Request: ${JSON.stringify(sent, undefined, 2)}`);
+      log(`Request: ${sanitizer.sanitize(sent)}`);
       const response = await next(request);
       log(`Response status code: ${response.status}`);
-      log(`Headers: ${JSON.stringify(redactHeaders(response.headers), undefined, 2)}`);
+      log(`Headers: ${sanitizer.sanitize({ headers: response.headers.toJSON() })}`);
       return response;
     },
   };
+}
+
+/** A fragment or credentials in a URL are never sent, but may be in the string: they stay out of the log. */
+function withoutFragmentOrCredentials(text: string): string {
+  try {
+    const url = new URL(text);
+    url.hash = "";
+    url.username = "";
+    url.password = "";
+    return url.href;
+  } catch {
+    return "REDACTED";
+  }
 }
 
 /**

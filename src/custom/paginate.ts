@@ -1,8 +1,10 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import type { OperationTracingOptions } from "@azure/core-tracing";
+import { pageableOperationIds } from "../generated/operationIds.js";
 import { PagingError } from "./errors/pagingError.js";
 import { toRestError } from "./errors/toRestError.js";
 import { endSpan, operationIdOf, readTracingOptions, setAttributes, tracingClient } from "./tracing.js";
+import { installReadBudget } from "./throttle/install.js";
 import { sharedRead } from "./throttle/readMark.js";
 import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
@@ -12,8 +14,9 @@ import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 // pipeline would hand its bearer token to another host. Every loop is bounded by `maxPages`.
 //
 // Each walk — of the items, or of byPage() — runs in one span, `<operationId>.paginate` (`GitHubOwners_List.paginate`;
-// `ListOperation.paginate` for a URL that is no path of the API), whose page requests are its children. It starts
-// with the walk's first next() and ends with its last page, its error, or the consumer's `break`; attributes
+// `ListOperation.paginate` for a URL that is no pageable operation of the API: the name comes from the small
+// generated table of those, operationIds.ts), whose page requests are its children. It starts with the walk's first
+// next() and ends with its last page, its error, or the consumer's `break`; attributes
 // `paging.pages` and `paging.items` count the pages read and the items in them (the first page included).
 
 /** Options of {@link paginate}. */
@@ -78,7 +81,8 @@ export function paginate<TResponse extends HttpResponse>(
   const origin = trustedOrigin(client, options.endpoint, initialResponse.request.url);
   const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
   const parent = readTracingOptions(options.tracingOptions, "options.tracingOptions");
-  const spanName = `${operationIdOf(initialResponse.request.method, initialResponse.request.url) ?? "ListOperation"}.paginate`;
+  installReadBudget(client); // the client's shared read budget, if not yet in its pipeline
+  const spanName = `${operationIdOf(pageableOperationIds, initialResponse.request.method, initialResponse.request.url) ?? "ListOperation"}.paginate`;
   type Item = PaginateReturn<TResponse>;
 
   async function* pages(settings: PageSettings, tracingOptions: OperationTracingOptions): AsyncGenerator<Item[]> {

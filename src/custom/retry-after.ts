@@ -44,6 +44,23 @@ export function parseRetryAfterMs(value: string | null | undefined): number | un
   return text !== undefined && /^\d{1,15}$/.test(text) ? clamp(Number(text)) : undefined;
 }
 
+/**
+ * The delay a response asks for before the next request, its headers read with `header` (by lower-case name):
+ * `retry-after-ms`, then `x-ms-retry-after-ms` (the order core-rest-pipeline's retry policy reads them in, so that
+ * the pollers, the read budget and the pipeline's retries wait alike), then `Retry-After`; `undefined` when none is
+ * usable.
+ */
+export function requestedDelay(
+  header: (name: string) => string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
+  return (
+    parseRetryAfterMs(header("retry-after-ms")) ??
+    parseRetryAfterMs(header("x-ms-retry-after-ms")) ??
+    parseRetryAfter(header("retry-after"), nowMs)
+  );
+}
+
 function clamp(ms: number): number {
   if (!(ms > 0)) return 0; // negative, -0 and NaN alike
   return Math.min(ms, MAX_RETRY_AFTER_MS);

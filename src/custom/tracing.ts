@@ -1,6 +1,7 @@
 import { createTracingClient, type OperationTracingOptions, type TracingSpan } from "@azure/core-tracing";
-import { operations } from "../generated/operations.js";
+import type { OperationIdTable } from "../generated/operationIds.js";
 import { packageName, packageVersion } from "../generated/packageInfo.js";
+import { routeOf } from "../generated/routes.js";
 
 // How this package traces: the spans of its own operations — one per wait of a poller (poller/waitSpan.ts) and
 // one per walk of paginate — on top of the HTTP spans core-rest-pipeline's tracingPolicy makes for every request.
@@ -28,27 +29,13 @@ export function readTracingOptions(value: unknown, option: string): OperationTra
 }
 
 /**
- * The operationId of the API operation that `method` + `url` address, for span names; undefined when the URL is
- * no path of the API. Literal segments match ignoring case (ARM's paths do), a `{parameter}` matches any one
- * segment, and of several matches the one with the most literal segments wins.
+ * The operationId that `table` (a generated table of operationIds.ts: the long-running or the pageable operations)
+ * holds for `method` + `url`, for span names; undefined when the URL is no path of the API or the table has no
+ * operation there. The path is matched by routes.ts's `routeOf`, as isUnexpected matches it.
  */
-export function operationIdOf(method: string, url: string): string | undefined {
-  let path: string;
-  try {
-    path = new URL(url, "https://endpoint.invalid").pathname.replace(/(.)\/$/, "$1");
-  } catch {
-    return undefined;
-  }
-  const segments = path.toLowerCase().split("/");
-  let best: { operationId: string; literals: number } | undefined;
-  for (const operation of operations) {
-    const template = operation.path.split("/");
-    if (operation.method !== method.toUpperCase() || template.length !== segments.length) continue;
-    const literals = template.filter((part) => !part.startsWith("{")).length;
-    const matches = template.every((part, i) => (part.startsWith("{") ? segments[i] !== "" : part.toLowerCase() === segments[i]));
-    if (matches && literals > (best?.literals ?? -1)) best = { operationId: operation.operationId, literals };
-  }
-  return best?.operationId;
+export function operationIdOf(table: OperationIdTable, method: string, url: string): string | undefined {
+  const route = routeOf(url);
+  return route === undefined ? undefined : table[route]?.[method.toUpperCase()];
 }
 
 /** Sets each attribute that has a value (core-tracing takes no nullish values). */

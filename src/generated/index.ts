@@ -12,6 +12,7 @@ export * from "./routes.js";
 export * from "./isUnexpected.js";
 export * from "./pathParameters.js";
 export * from "./operations.js";
+export * from "./operationIds.js";
 export * from "./packageInfo.js";
 export * from "./securityDevOpsClient.js";
 export { default } from "./securityDevOpsClient.js";

@@ -73,7 +73,7 @@ import type {
   DevOpsOperationResultsGet200Response,
   DevOpsOperationResultsGetDefaultResponse,
 } from "./responses.js";
-import { routePrefix, routes } from "./routes.js";
+import { routeOf, routes } from "./routes.js";
 
 type AnyResponse =
   | AzureDevOpsOrgsListAvailable200Response
@@ -179,28 +179,6 @@ type AnyDefaultResponse =
   | GitLabProjectsListDefaultResponse
   | GitLabProjectsGetDefaultResponse
   | DevOpsOperationResultsGetDefaultResponse;
-
-/**
- * Every template as a case-insensitive RegExp (ARM paths are case-insensitive), compiled on first use. routes.ts
- * lists the most specific templates first, so the first match wins. A parameter matches one raw segment: an
- * encoded "/" (%2F) stays inside it.
- */
-let matchers: Array<[RegExp, Readonly<Record<string, readonly string[]>>]> | undefined;
-
-/** Documented success codes for a request, or undefined when no path template matches (or the URL is not one). */
-function documentedStatuses(method: string, url: string): readonly string[] | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  matchers ??= Object.entries(routes).map(([rest, methods]) => [
-    new RegExp(`^${(routePrefix + rest).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}/?$`, "i"),
-    methods,
-  ]);
-  return matchers.find(([regex]) => regex.test(path))?.[1][method.toUpperCase()];
-}
 
 export function isUnexpected(
   response: AzureDevOpsOrgsListAvailable200Response | AzureDevOpsOrgsListAvailableDefaultResponse,
@@ -319,7 +297,8 @@ export function isUnexpected(
 export function isUnexpected(response: AnyResponse): response is AnyDefaultResponse {
   // Decided from the request (method and URL) and the status only: a response header is the server's to set, and
   // one naming another URL (x-ms-original-url) would let it choose which operation's statuses apply.
-  const statuses = documentedStatuses(response.request.method, response.request.url);
+  const route = routeOf(response.request.url);
+  const statuses = route === undefined ? undefined : routes[route]![response.request.method.toUpperCase()];
   // A request to a path this API does not describe (pathUnchecked): only 2xx is expected.
   if (statuses === undefined) return !/^2\d\d$/.test(response.status);
   return !statuses.includes(response.status);

@@ -39,3 +39,28 @@ export const routes: Readonly<Record<string, Readonly<Record<string, readonly st
   "/devops/default": { GET: ["200"], PUT: ["200", "201", "202"], PATCH: ["200", "202"], DELETE: ["200", "202", "204"] },
   "/devops": { GET: ["200"] },
 };
+
+/**
+ * Every template as a case-insensitive RegExp (ARM paths are case-insensitive), compiled on first use. The table
+ * lists the most specific templates first, so the first match wins. A parameter matches one raw segment: an
+ * encoded "/" (%2F) stays inside it.
+ */
+let matchers: Array<[RegExp, string]> | undefined;
+
+/**
+ * The key of {@link routes} whose template the path of the absolute URL `url` matches; undefined when the URL is
+ * no path of the API (or not a URL).
+ */
+export function routeOf(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  matchers ??= Object.keys(routes).map((rest) => [
+    new RegExp(`^${(routePrefix + rest).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}/?$`, "i"),
+    rest,
+  ]);
+  return matchers.find(([regex]) => regex.test(path))?.[1];
+}

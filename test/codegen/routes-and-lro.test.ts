@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { HttpMethod, OperationInfo, PathParameter, ResponseInfo, RouteInfo } from "../../codegen/src/model/api.js";
 import { emitClientDefinitions } from "../../codegen/src/emit/clientDefinitions.js";
 import { emitLongRunning } from "../../codegen/src/emit/longRunning.js";
+import { emitOperationIds } from "../../codegen/src/emit/operationIds.js";
 import { emitResponses } from "../../codegen/src/emit/responses.js";
 import { emitScopedRoutes, routeScope } from "../../codegen/src/emit/scopedRoutes.js";
 
@@ -115,5 +116,23 @@ describe("the responses of long-running operations", () => {
 
   it("while other responses keep core-client's request type", () => {
     expect(declaration("GearsGet200Response")).not.toContain("request:");
+  });
+});
+
+describe("the operationId tables of the span names", () => {
+  const pagedList = { ...list, pageable: { nextLinkName: "nextLink", itemName: "value" } };
+  const text = emitOperationIds([{ ...routes[0]!, operations: [pagedList] }, routes[1]!, routes[2]!]);
+  const table = (name: string) => text.slice(text.indexOf(`export const ${name}`)).split("\n};")[0]!;
+
+  it("key the long-running operations by the template without the shared prefix, then by method", () => {
+    expect(table("longRunningOperationIds")).toContain('"/gears/{gearName}": { PUT: "Gears_Create", PATCH: "Gears_Update", DELETE: "Gears_Delete" },');
+    expect(table("longRunningOperationIds")).toContain('"/gears/{gearName}/polish": { POST: "Gears_Polish" },');
+    expect(table("longRunningOperationIds")).not.toMatch(/GET|Gears_List|Gears_Get"/);
+  });
+
+  it("list the pageable operations in a table of their own", () => {
+    expect(table("pageableOperationIds")).toContain('"/gears": { GET: "Gears_List" },');
+    expect(table("pageableOperationIds")).not.toMatch(/"\/gears\/\{gearName\}"/);
+    expect(text).not.toContain("Microsoft.Widgets");
   });
 });

@@ -134,7 +134,7 @@ describe("pollOperationResult", () => {
       }),
     );
     expect(() => pollOperationResult(client, ids("x"), { intervalInMs: -1 })).toThrow(
-      "options.intervalInMs must be a number between 0 and 2147483647, got -1",
+      "options.intervalInMs must be a number from 0 to 2147483647, got -1",
     );
     expect(() => pollOperationResult(client, ids("x"), { maxTransientErrors: 1.5 })).toThrow(/options.maxTransientErrors must be an integer/);
     expect(() => pollOperationResult(client, undefined)).toThrow(/unless options.restoreFrom is given/);

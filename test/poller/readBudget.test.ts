@@ -90,11 +90,11 @@ describe("read budget and poll limit options", () => {
   });
 
   it.each([
-    [{ readBurst: 0 }, RangeError, "options.readBurst must be an integer between 1 and 1000, got 0"],
-    [{ readBurst: 2.5 }, TypeError, "options.readBurst must be an integer between 1 and 1000, got 2.5"],
-    [{ readsPerSecond: 0 }, RangeError, "options.readsPerSecond must be a number between 0.01 and 1000, got 0"],
-    [{ readsPerSecond: "1" }, TypeError, "options.readsPerSecond must be a number between 0.01 and 1000, got 1"],
-    [{ readsPerSecond: Number.POSITIVE_INFINITY }, TypeError, "options.readsPerSecond must be a number between 0.01 and 1000, got Infinity"],
+    [{ readBurst: 0 }, RangeError, "options.readBurst must be an integer from 1 to 1000, got 0"],
+    [{ readBurst: 2.5 }, TypeError, "options.readBurst must be an integer from 1 to 1000, got 2.5"],
+    [{ readsPerSecond: 0 }, RangeError, "options.readsPerSecond must be a number from 0.01 to 1000, got 0"],
+    [{ readsPerSecond: "1" }, TypeError, "options.readsPerSecond must be a number from 0.01 to 1000, got \"1\""],
+    [{ readsPerSecond: Number.POSITIVE_INFINITY }, TypeError, "options.readsPerSecond must be a number from 0.01 to 1000, got Infinity"],
   ])("refuses %j before any request, naming the option and the rule", (options, type, message) => {
     expect(() => pollOperationResult(client, mock.operationResultUrl("x"), options as never)).toThrow(type);
     expect(() => pollOperationResult(client, mock.operationResultUrl("x"), options as never)).toThrow(message);

@@ -3,7 +3,9 @@
 import { createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
 import { createClient } from "../../src/custom/client.js";
-import { readBudgetState, requestLimitState } from "../../src/custom/throttle/budgetState.js";
+import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
+import { readBudgetState, requestLimitState, throttleOf } from "../../src/custom/throttle/budgetState.js";
+import { sharedReadBudget } from "../../src/custom/throttle/install.js";
 import { readScopeOf } from "../../src/custom/throttle/readScope.js";
 
 const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 60_000 }) };
@@ -52,6 +54,17 @@ describe("createClient's throttling options", () => {
     expect(at("sharedReadBudgetPolicy")).toBeLessThan(at("requestLimitPolicy"));
     expect(names.at(-1)).toBe("logPolicy");
     expect(make({ readBudget: false })().pipeline.getOrderedPolicies().map((p) => p.name)).not.toContain("sharedReadBudgetPolicy");
+  });
+
+  it("makes the budget of sharedReadBudget() with the client, and checks its options where they are given", () => {
+    const later = make({})();
+    const now = make({ readBudget: sharedReadBudget({ size: 10 }) })();
+    expect(throttleOf(later.pipeline)?.budget).toBeUndefined();
+    expect(throttleOf(now.pipeline)?.budget?.options).toEqual({ size: 10, refillPerSecond: 25, allReads: false });
+    pollOperationResult(later, "/subscriptions/s/x"); // made by the first poller (nothing is sent before it is awaited)
+    expect(throttleOf(later.pipeline)?.budget).toBeDefined();
+    expect(() => sharedReadBudget({ size: 0 })).toThrow(/options\.readBudget\.size must be an integer from 1 to 1000000, got 0/);
+    expect(() => sharedReadBudget({ allReads: "yes" as unknown as boolean })).toThrow(TypeError);
   });
 });
 

@@ -8,7 +8,8 @@ import { createClient, type SecurityDevOpsClientOptions } from "../../src/custom
 import { isAbortError } from "../../src/custom/errors/guards.js";
 import { paginate } from "../../src/custom/paginate.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
-import { readBudgetState, type ReadScopeState } from "../../src/custom/throttle/budgetState.js";
+import { readBudgetState, throttleOf, type ReadScopeState } from "../../src/custom/throttle/budgetState.js";
+import { sharedReadBudget } from "../../src/custom/throttle/install.js";
 import { DEFAULT_SCOPE, type MockArm, type MockScope } from "../../src/testing/index.js";
 import { useMockArm } from "../helpers/mock.js";
 
@@ -113,7 +114,8 @@ describe("the shared read budget, against the throttling mock", () => {
 
   it("holds a page of paginate behind the same budget as the pollers, and lets its abort reject at once", async () => {
     throttleReads(20, 0.02);
-    const c = client({ readBudget: { size: 20, refillPerSecond: 0.02 }, retryOptions: { maxRetries: 0 } });
+    // Installed with the client: the list's first page, sent before any poller, is counted too.
+    const c = client({ readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02 }), retryOptions: { maxRetries: 0 } });
     const first = await c
       .path(
         "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners",
@@ -185,7 +187,8 @@ describe("the shared read budget, against the throttling mock", () => {
       mock.reset();
       throttleReads(20, 0.02);
       const url = mock.addOperationResult("plain", { steps: [5], neverFinishes: true });
-      const c = client({ readBudget: { size: 20, refillPerSecond: 0.02, allReads }, retryOptions: { maxRetries: 0 } });
+      // Installed with the client, so that it sees the client's first GET (no poller or pager here).
+      const c = client({ readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02, allReads }), retryOptions: { maxRetries: 0 } });
       mock.throttle.spend(A, "reads", 20);
       expect((await c.pathUnchecked(url).get()).status).toBe("429"); // pauses the subscription for ~50 s
       const controller = new AbortController();
@@ -204,7 +207,7 @@ describe("the shared read budget, against the throttling mock", () => {
   });
 
   it("keeps tenant-level reads in a bucket of their own", async () => {
-    const c = client();
+    const c = client({ readBudget: sharedReadBudget() }); // installed with the client: the first GET is counted
     await c.pathUnchecked("/providers/Microsoft.Security/operations").get();
     mock.addOperationResult("sub", { steps: [] });
     await pollOperationResult(c, mock.operationResultUrl("sub"));
@@ -213,5 +216,30 @@ describe("the shared read budget, against the throttling mock", () => {
       [mock.endpoint, undefined, 1],
       [mock.endpoint, A, 1],
     ]);
+  });
+
+  it("starts counting with the client's first poller: reads sent before are not counted, those after are", async () => {
+    const c = client();
+    const url = mock.addOperationResult("late", { steps: [] });
+    await c.pathUnchecked(url).get();
+    expect(readBudgetState(c)).toEqual({ size: 250, refillPerSecond: 25, allReads: false, scopes: [] });
+
+    const poller = pollOperationResult(c, url); // makes the budget, before anything is sent
+    await poller;
+    await c.pathUnchecked(url).get();
+    expect(scopeState(c, A)).toMatchObject({ reads: 2, waiting: 0 });
+    expect(readsOf("late")).toHaveLength(3);
+  });
+
+  it("starts counting with the client's first paginate too, with one budget per client", async () => {
+    const c = client();
+    const url = mock.addOperationResult("paged", { steps: [] });
+    const first = await c.pathUnchecked(url).get();
+    paginate(c, first);
+    await c.pathUnchecked(url).get();
+    const budget = throttleOf(c.pipeline)?.budget;
+    paginate(c, first);
+    expect(throttleOf(c.pipeline)?.budget).toBe(budget);
+    expect(scopeState(c, A)?.reads).toBe(1);
   });
 });

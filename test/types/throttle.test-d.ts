@@ -7,6 +7,7 @@ import {
   requestLimitState,
   type ReadBudgetState,
   type RequestLimitState,
+  sharedReadBudget,
   type SecurityDevOpsClientOptions,
 } from "../../src/index.js";
 
@@ -16,6 +17,9 @@ describe("createClient's throttling options", () => {
   it("takes readBudget as a boolean or { size, refillPerSecond, allReads }, and maxConcurrentRequests as a number", () => {
     createClient(credential, { readBudget: { size: 250, refillPerSecond: 25, allReads: true }, maxConcurrentRequests: 32 });
     createClient(credential, { readBudget: false, maxConcurrentRequests: Number.POSITIVE_INFINITY });
+    createClient(credential, { readBudget: sharedReadBudget({ size: 250, allReads: true }) });
+    // @ts-expect-error -- sharedReadBudget takes the options of readBudget
+    sharedReadBudget({ burst: 5 });
     // @ts-expect-error -- not an option of the read budget
     createClient(credential, { readBudget: { burst: 5 } });
     // @ts-expect-error -- a number, not a string

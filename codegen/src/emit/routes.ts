@@ -1,8 +1,9 @@
-// routes.ts: every path template with, per method, its documented success codes. One table serves the runtime
-// of isUnexpected (which status is expected for a request) and of the hand-written path validation (is this a
-// path of the API); keeping the long template strings in one place keeps browser bundles small. Every template of
-// an ARM API starts with the same resource scope, so the table stores each one relative to that shared prefix:
-// the prefix is written once instead of 21 times (about 3 KB of a minified bundle).
+// routes.ts: every path template with, per method, its documented success codes, and `routeOf(url)`, which finds
+// the template a request URL matches. One table serves the runtime of isUnexpected (which status is expected for a
+// request), of the hand-written path validation (is this a path of the API) and of the span names (operationIds.ts
+// is keyed by the same templates); keeping the long template strings in one place keeps browser bundles small.
+// Every template of an ARM API starts with the same resource scope, so the table stores each one relative to that
+// shared prefix: the prefix is written once instead of 21 times (about 3 KB of a minified bundle).
 import type { RouteInfo } from "../model/api.js";
 
 /**
@@ -17,9 +18,38 @@ export function commonRoutePrefix(paths: readonly string[]): string {
   return split[0]!.slice(0, n).join("/");
 }
 
+// The runtime matcher, emitted verbatim. Kept free of generated names so it reads like (and can be reviewed as)
+// ordinary code.
+const MATCHER = `
+/**
+ * Every template as a case-insensitive RegExp (ARM paths are case-insensitive), compiled on first use. The table
+ * lists the most specific templates first, so the first match wins. A parameter matches one raw segment: an
+ * encoded "/" (%2F) stays inside it.
+ */
+let matchers: Array<[RegExp, string]> | undefined;
+
+/**
+ * The key of {@link routes} whose template the path of the absolute URL \`url\` matches; undefined when the URL is
+ * no path of the API (or not a URL).
+ */
+export function routeOf(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  matchers ??= Object.keys(routes).map((rest) => [
+    new RegExp(\`^\${(routePrefix + rest).replace(/[.*+?^$()|[\\]\\\\]/g, "\\\\$&").replace(/\\{\\w+\\}/g, "[^/]+")}/?$\`, "i"),
+    rest,
+  ]);
+  return matchers.find(([regex]) => regex.test(path))?.[1];
+}
+`;
+
 export function emitRoutes(routes: RouteInfo[]): string {
   const prefix = commonRoutePrefix(routes.map((r) => r.path));
-  // Most literal segments first (stable, so swagger order otherwise): isUnexpected takes the first template that
+  // Most literal segments first (stable, so swagger order otherwise): routeOf takes the first template that
   // matches a path, which is then the most specific one.
   const literals = (path: string) => path.split("/").filter((s) => s && !s.startsWith("{")).length;
   const ordered = [...routes].sort((a, b) => literals(b.path) - literals(a.path));
@@ -38,5 +68,6 @@ export const routePrefix = ${JSON.stringify(prefix)};
  */
 export const routes: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
 ${entries.join("\n")}
-};`;
+};
+${MATCHER}`;
 }

@@ -15,10 +15,11 @@ export interface DevOpsOperationErrorInit {
   /** The terminal status as the service spelt it ("Failed", "canceled", "Cancelled", "DeletionFailure", ...). */
   status: string;
   /** `error` of the operation result, or of the failed resource. */
-  error: ArmErrorDetail | undefined;
-  operationResult: OperationStatusResult | undefined;
-  operationResultId: string | undefined;
-  percentComplete: number | undefined;
+  error?: ArmErrorDetail | undefined;
+  /** Absent when the failure came without a status document (a failed resource, a Location monitor's 4xx). */
+  operationResult?: OperationStatusResult | undefined;
+  operationResultId?: string | undefined;
+  percentComplete?: number | undefined;
   /** The HTTP status that reported the failure: a Location monitor's 4xx. Absent when a status body said so. */
   statusCode?: number | undefined;
 }

@@ -61,14 +61,15 @@ export function strategyFromResponse<TResult>(client: Client, response: HttpResp
   }
   const resultUrl = () =>
     m === "POST" ? checkUrl(location!, trust, "the Location header") : m === "DELETE" ? undefined : checkResource();
-  for (const [name, kind] of [
-    ["azure-asyncoperation", "azure-async-operation"],
-    ["operation-location", "operation-location"],
-  ] as const) {
-    const monitor = header(name);
-    if (!monitor) continue;
-    const url = checkUrl(monitor, trust, `the ${name === "azure-asyncoperation" ? "Azure-AsyncOperation" : "Operation-Location"} header`);
-    return statusMonitorStrategy(client, { kind, url, method: m, resourceUrl, resultUrl: resultUrl() });
+  const asyncOperation = header("azure-asyncoperation");
+  if (asyncOperation) {
+    const url = checkUrl(asyncOperation, trust, "the Azure-AsyncOperation header");
+    return statusMonitorStrategy(client, { kind: "azure-async-operation", url, method: m, resourceUrl, resultUrl: resultUrl() });
+  }
+  const operationLocation = header("operation-location");
+  if (operationLocation) {
+    const url = checkUrl(operationLocation, trust, "the Operation-Location header");
+    return statusMonitorStrategy(client, { kind: "operation-location", url, method: m, resourceUrl, resultUrl: resultUrl() });
   }
   // 4. Location alone: status by HTTP code (the 2025 TypeSpec of this API declares it for DELETE 202).
   if (location) {

@@ -1,4 +1,5 @@
 import type { Client } from "@azure-rest/core-client";
+import { installReadBudget } from "../throttle/install.js";
 import { trustedOrigin } from "../trustedUrl.js";
 import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
 import { createPoller } from "./engine.js";
@@ -46,6 +47,7 @@ export function getLongRunningPoller<R extends LroInitialResponse>(
     allowedOrigins: normalized.allowedOrigins,
   };
   const readBudget = readBudgetOf(normalized);
+  installReadBudget(client); // the client's shared read budget, if not yet in its pipeline
   if (normalized.restoreFrom !== undefined) {
     const kinds = ["azure-async-operation", "operation-location", "location", "body", "done"] as const;
     const token = decodeResumeToken(normalized.restoreFrom, kinds, "getLongRunningPoller");

@@ -59,23 +59,13 @@ export function locationStrategy<TResult>(client: Client, init: LocationInit): P
       }
       if (resourceGone(status)) return { type: "status", status: "succeeded", retryAfterMs };
       if (isOperationFailure(status)) {
-        const error = new DevOpsOperationError({
-          status: "Failed",
-          error: readArmErrorResponse(body),
-          operationResult: undefined,
-          operationResultId: undefined,
-          percentComplete: undefined,
-          statusCode: status,
-        });
+        const error = new DevOpsOperationError({ status: "Failed", error: readArmErrorResponse(body), statusCode: status });
         return { type: "status", status: "failed", error, retryAfterMs };
       }
-      if (doc) {
-        if (init.method === "POST") finalBody = { value: body };
-        return outcomeOfStatusDocument(doc, url, retryAfterMs);
-      }
-      if (init.method === "POST") finalBody = { value: body };
+      if (init.method === "POST") finalBody = { value: body }; // an action's result: whatever its final answer carries
+      if (doc) return outcomeOfStatusDocument(doc, url, retryAfterMs);
       if (init.method === "DELETE") return { type: "status", status: "succeeded", retryAfterMs };
-      if (isObject(body)) finalBody = { value: body };
+      if (isObject(body)) finalBody = { value: body }; // a PUT/PATCH's: the resource
       return outcomeOfResource(body, retryAfterMs);
     },
     async result(final, options) {

@@ -1,5 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationTracingOptions } from "@azure/core-tracing";
+import { checkNumberOption, type NumberRule } from "../numberOption.js";
 import { DEFAULT_POLL_INTERVAL_MS } from "../retry-after.js";
 import { TokenBucket } from "../throttle/tokenBucket.js";
 import { readTracingOptions } from "../tracing.js";
@@ -25,19 +26,13 @@ export interface NormalizedPollerOptions {
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): a larger value would turn into a busy loop.
 const MAX_TIMER_MS = 2_147_483_647;
 
-interface NumberRule {
-  min: number;
-  max: number;
-  integer: boolean;
-}
-
 const RULES = {
-  intervalInMs: { min: 0, max: MAX_TIMER_MS, integer: false },
-  timeoutInMs: { min: 1, max: MAX_TIMER_MS, integer: false },
+  intervalInMs: { min: 0, max: MAX_TIMER_MS },
+  timeoutInMs: { min: 1, max: MAX_TIMER_MS },
   maxTransientErrors: { min: 0, max: 1000, integer: true },
   maxPolls: { min: 1, max: 1_000_000, integer: true },
   readBurst: { min: 1, max: 1000, integer: true },
-  readsPerSecond: { min: 0.01, max: 1000, integer: false },
+  readsPerSecond: { min: 0.01, max: 1000 },
 } satisfies Record<string, NumberRule>;
 
 // The read budget: each read of a status is charged to the caller's subscription (ARM's regional bucket refills
@@ -93,14 +88,7 @@ export function readBudgetOf(options: NormalizedPollerOptions): TokenBucket {
 
 /** `options[name]` checked against its rule; undefined when not given. */
 function readNumber(o: Record<string, unknown>, name: keyof typeof RULES): number | undefined {
-  const value = o[name];
-  if (value === undefined) return undefined;
-  const { min, max, integer } = RULES[name];
-  // A value of the wrong type and one out of range are told apart, as the built-in APIs do.
-  const rule = `options.${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got ${String(value)}`;
-  if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new TypeError(rule);
-  if (value < min || value > max) throw new RangeError(rule);
-  return value;
+  return o[name] === undefined ? undefined : checkNumberOption(`options.${name}`, o[name], RULES[name]);
 }
 
 function signal(value: unknown): AbortSignalLike | undefined {

@@ -1,5 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
 import { routePrefix } from "../../generated/routes.js";
+import { installReadBudget } from "../throttle/install.js";
 import { checkPathArguments } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
@@ -49,6 +50,7 @@ export function pollOperationResult(
   } else if (fromTarget === undefined) {
     throw new TypeError("target must be the operation's ids or status URL, unless options.restoreFrom is given");
   } else url = fromTarget;
+  installReadBudget(client); // the client's shared read budget, if not yet in its pipeline
   return createPoller({
     strategy: operationResultStrategy(client, url),
     options: normalized,

@@ -2,7 +2,7 @@ import type { OperationStatus } from "@azure/core-lro";
 import type { OperationStatusResultOutput } from "../../generated/outputModels.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { readArmErrorDetail } from "../errors/armErrorDetail.js";
-import { parseRetryAfter, parseRetryAfterMs } from "../retry-after.js";
+import { requestedDelay } from "../retry-after.js";
 import type { StatusOutcome } from "./strategy.js";
 
 // What an ARM response says about an operation, read the same way by every strategy: status words, the
@@ -47,16 +47,9 @@ export function headerValue(headers: Record<string, string> | undefined, name: s
   return undefined;
 }
 
-/**
- * The delay a response asks for before the next request: `retry-after-ms`, then `x-ms-retry-after-ms` (the order
- * core-rest-pipeline reads them in), then `Retry-After`; `undefined` when none is usable.
- */
+/** The delay a core-client response asks for before the next request (retry-after.ts `requestedDelay`). */
 export function requestedDelayMs(headers: Record<string, string> | undefined): number | undefined {
-  return (
-    parseRetryAfterMs(headerValue(headers, "retry-after-ms")) ??
-    parseRetryAfterMs(headerValue(headers, "x-ms-retry-after-ms")) ??
-    parseRetryAfter(headerValue(headers, "retry-after"))
-  );
+  return requestedDelay((name) => headerValue(headers, name));
 }
 
 // Bounds nesting of `operations` as readArmErrorDetail bounds `details`.
@@ -119,13 +112,7 @@ export function outcomeOfResource(body: unknown, retryAfterMs: number | undefine
   // This API's resources explain a failure in provisioningStatusMessage; they carry no ARM error object.
   const properties = isObject(body) && isObject(body["properties"]) ? body["properties"] : {};
   const message = properties["provisioningStatusMessage"];
-  const error = new DevOpsOperationError({
-    status: state,
-    error: typeof message === "string" ? { message } : undefined,
-    operationResult: undefined,
-    operationResultId: undefined,
-    percentComplete: undefined,
-  });
+  const error = new DevOpsOperationError({ status: state, error: typeof message === "string" ? { message } : undefined });
   return { type: "status", status, error, retryAfterMs };
 }
 

@@ -1,4 +1,5 @@
 import type { OperationTracingOptions } from "@azure/core-tracing";
+import { longRunningOperationIds } from "../../generated/operationIds.js";
 import { endSpan, operationIdOf, setAttributes, tracingClient } from "../tracing.js";
 import type { ResumeToken, ResumeTokenKind } from "./resumeToken.js";
 import { operationResultIdOf } from "./status.js";
@@ -13,8 +14,9 @@ import type { DevOpsOperationState } from "./types.js";
 // The name: `DevOpsOperationResults.wait` for pollOperationResult; for getLongRunningPoller the operationId of the
 // initial request's method and URL + `.wait` (`DevOpsConfigurations_CreateOrUpdate.wait`), read from the strategy's
 // state so a resumed poller is named as the one that wrote the token, and `LongRunningOperation.wait` for a URL
-// that is no path of the API. Each entry point passes its name, so an app using only pollOperationResult does not
-// bundle the table of operations.
+// that is no long-running operation of the API. The name comes from the small generated table of the long-running
+// operations (operationIds.ts), never the table of every operation; each entry point passes its name, so an app
+// using only pollOperationResult bundles neither.
 
 /** What the span reports once the wait has settled. */
 export interface WaitSummary {
@@ -29,7 +31,10 @@ export const OPERATION_RESULT_SPAN = "DevOpsOperationResults.wait";
 
 /** The span name of a getLongRunningPoller wait, from its strategy's state. */
 export function longRunningSpanName(token: ResumeToken): string {
-  const operationId = token.kind === "operation-result" ? undefined : operationIdOf(token.method, token.resourceUrl);
+  const operationId =
+    token.kind === "operation-result"
+      ? undefined
+      : operationIdOf(longRunningOperationIds, token.method, token.resourceUrl);
   return `${operationId ?? "LongRunningOperation"}.wait`;
 }
 

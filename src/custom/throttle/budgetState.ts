@@ -1,10 +1,12 @@
 import type { Pipeline } from "@azure/core-rest-pipeline";
+import type { NormalizedReadBudget } from "./options.js";
 import type { RequestSlots } from "./requestSlots.js";
 import type { SharedReadBudget } from "./sharedReadBudget.js";
 
 // What the client's throttling looks like now, for logs and dashboards: `readBudgetState(client)` and
-// `requestLimitState(client)`. createClient records its budget and its bound here, keyed by the client's pipeline
-// (a WeakMap, as clientEndpoint.ts does), so copies of a client object and its connector scopes find them too.
+// `requestLimitState(client)`. createClient records its options and its bound here, keyed by the client's pipeline
+// (a WeakMap, as clientEndpoint.ts does), so copies of a client object and its connector scopes find them too; the
+// budget itself is added to the record when it is installed (install.ts).
 
 /** The budget of one subscription (or the tenant) at one origin. */
 export interface ReadScopeState {
@@ -56,25 +58,37 @@ export interface RequestLimitState {
   queued: number;
 }
 
-interface ClientThrottle {
+/** What createClient records about the pipeline it built. */
+export interface ClientThrottle {
+  /** The options of the shared read budget; undefined when it is off. */
+  readonly readBudget: NormalizedReadBudget | undefined;
+  /** The budget, once installed in the pipeline (install.ts). */
   budget: SharedReadBudget | undefined;
-  slots: RequestSlots | undefined;
+  readonly slots: RequestSlots;
 }
 
 const throttles = new WeakMap<Pipeline, ClientThrottle>();
 
-/** Records the budget and bound createClient put in `pipeline`. */
+/** Records the throttling of the pipeline createClient built. */
 export function rememberThrottle(pipeline: Pipeline, throttle: ClientThrottle): void {
   throttles.set(pipeline, throttle);
 }
 
+/** What createClient recorded about `pipeline`; undefined for a pipeline it did not build. */
+export function throttleOf(pipeline: Pipeline): ClientThrottle | undefined {
+  return throttles.get(pipeline);
+}
+
 /**
  * The shared read budget of a client made by `createClient`, per subscription: the reads left by the local
- * estimate, the reads waiting, a pause after a 429, the rate, what ARM reported. `undefined` when the budget is off
- * (`readBudget: false`) or the client has a pipeline of its own.
+ * estimate, the reads waiting, a pause after a 429, the rate, what ARM reported. No scopes yet before the client's
+ * first poller or paginate installs the budget. `undefined` when the budget is off (`readBudget: false`) or the
+ * client has a pipeline of its own.
  */
 export function readBudgetState(client: { pipeline: Pipeline }): ReadBudgetState | undefined {
-  return throttles.get(client.pipeline)?.budget?.state();
+  const throttle = throttles.get(client.pipeline);
+  if (throttle?.readBudget === undefined) return undefined;
+  return throttle.budget?.state() ?? { ...throttle.readBudget, scopes: [] };
 }
 
 /**
@@ -82,5 +96,5 @@ export function readBudgetState(client: { pipeline: Pipeline }): ReadBudgetState
  * has a pipeline of its own.
  */
 export function requestLimitState(client: { pipeline: Pipeline }): RequestLimitState | undefined {
-  return throttles.get(client.pipeline)?.slots?.state();
+  return throttles.get(client.pipeline)?.slots.state();
 }

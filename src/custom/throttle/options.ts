@@ -1,3 +1,6 @@
+import type { Pipeline } from "@azure/core-rest-pipeline";
+import { checkNumberOption, describeValue, type NumberRule } from "../numberOption.js";
+
 // The client options of the shared read budget and of the bound on requests in flight, checked once in createClient
 // with every default filled in. Messages name the option and the rule, as the poller's options do.
 
@@ -46,16 +49,19 @@ export const DEFAULT_READ_BUDGET = { size: 250, refillPerSecond: 25 } as const;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
 
 const MAX = 1_000_000;
+const SIZE: NumberRule = { min: 1, max: MAX, integer: true };
+const RATE: NumberRule = { min: 0, max: MAX, aboveMin: true };
 
 export function normalizeThrottleOptions(options: ThrottleClientOptions): NormalizedThrottleOptions {
-  return { readBudget: readBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
+  return { readBudget: normalizeReadBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
 }
 
-function readBudget(value: unknown): NormalizedReadBudget | undefined {
+/** `options.readBudget` checked, with every default filled in; undefined when the budget is off. */
+export function normalizeReadBudget(value: unknown): NormalizedReadBudget | undefined {
   if (value === false) return undefined;
   if (value === undefined || value === true) return { ...DEFAULT_READ_BUDGET, allReads: false };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new TypeError(`options.readBudget must be a boolean or an object { size, refillPerSecond, allReads }, got ${describe(value)}`);
+    throw new TypeError(`options.readBudget must be a boolean or an object { size, refillPerSecond, allReads }, got ${describeValue(value)}`);
   }
   const o = value as Record<string, unknown>;
   for (const key of Object.keys(o)) {
@@ -63,30 +69,31 @@ function readBudget(value: unknown): NormalizedReadBudget | undefined {
       throw new TypeError(`options.readBudget.${key} is not an option (size, refillPerSecond, allReads)`);
     }
   }
-  const size = o["size"] ?? DEFAULT_READ_BUDGET.size;
-  const sizeRule = `options.readBudget.size must be an integer from 1 to ${MAX}, got ${describe(o["size"])}`;
-  if (typeof size !== "number" || !Number.isInteger(size)) throw new TypeError(sizeRule);
-  if (size < 1 || size > MAX) throw new RangeError(sizeRule);
-  const rate = o["refillPerSecond"] ?? DEFAULT_READ_BUDGET.refillPerSecond;
-  const rateRule = `options.readBudget.refillPerSecond must be a number above 0 and at most ${MAX}, got ${describe(o["refillPerSecond"])}`;
-  if (typeof rate !== "number" || !Number.isFinite(rate)) throw new TypeError(rateRule);
-  if (rate <= 0 || rate > MAX) throw new RangeError(rateRule);
+  const size = checkNumberOption("options.readBudget.size", o["size"] ?? DEFAULT_READ_BUDGET.size, SIZE);
+  const rate = checkNumberOption("options.readBudget.refillPerSecond", o["refillPerSecond"] ?? DEFAULT_READ_BUDGET.refillPerSecond, RATE);
   const allReads = o["allReads"] ?? false;
-  if (typeof allReads !== "boolean") throw new TypeError(`options.readBudget.allReads must be a boolean, got ${describe(allReads)}`);
+  if (typeof allReads !== "boolean") throw new TypeError(`options.readBudget.allReads must be a boolean, got ${describeValue(allReads)}`);
   return { size, refillPerSecond: rate, allReads };
 }
 
 function maxConcurrent(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
-  if (value === Number.POSITIVE_INFINITY) return value;
-  const rule = `options.maxConcurrentRequests must be an integer from 1 to ${MAX}, or Infinity for no bound, got ${describe(value)}`;
-  if (typeof value !== "number" || !Number.isInteger(value)) throw new TypeError(rule);
-  if (value < 1 || value > MAX) throw new RangeError(rule);
-  return value;
+  return checkNumberOption("options.maxConcurrentRequests", value, { min: 1, max: MAX, integer: true, orInfinity: true });
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" && value !== null ? "an object" : String(value);
+/** Puts the shared read budget into the pipeline of a client made by createClient (install.ts). */
+export type ReadBudgetInstaller = (client: { pipeline: Pipeline }) => void;
+
+// The option objects made by sharedReadBudget() (install.ts), which createClient installs at once. The installer is
+// kept here, beside the options createClient checks, so that createClient calls it without importing the budget's
+// code: an app that never waits for an operation, pages or calls sharedReadBudget() does not bundle that code.
+const installers = new WeakMap<object, ReadBudgetInstaller>();
+
+export function registerInstaller(options: object, install: ReadBudgetInstaller): void {
+  installers.set(options, install);
+}
+
+/** The installer of a `readBudget` made by sharedReadBudget(); undefined for any other value. */
+export function installerOf(value: unknown): ReadBudgetInstaller | undefined {
+  return typeof value === "object" && value !== null ? installers.get(value) : undefined;
 }

@@ -52,15 +52,16 @@ export class OtherSpenders {
     // An answer that overtook an earlier request's says nothing about the time between them.
     if (last !== undefined && (o.sequence <= last.sequence || o.at < last.at)) return false;
     this.last = o;
+    const full = o.remaining >= this.size - 1;
     // A full bucket: whatever others spent, it was less than the refill, so there is no share of theirs to leave.
     // Forgotten rather than kept, so that a rate learnt while a tool was busy does not outlive it.
-    if (o.remaining >= this.size - 1 && this.estimate !== undefined) {
+    if (full && this.estimate !== undefined) {
       this.estimate = undefined;
       this.start = o;
       return true;
     }
     const mayHaveFilled = last !== undefined && last.remaining + (this.refillPerSecond * (o.at - last.at)) / 1000 >= this.size - 1;
-    if (this.start === undefined || mayHaveFilled || o.remaining >= this.size - 1) {
+    if (this.start === undefined || mayHaveFilled || full) {
       this.start = o;
       return false;
     }

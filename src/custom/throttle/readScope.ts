@@ -1,7 +1,9 @@
-// Which of ARM's read buckets a request is charged to: reads are counted per subscription (and principal), taken
-// from the request path; any other path (providers, tenants, locations at the root) goes to the tenant's bucket.
-// Buckets are regional, so the same subscription through another endpoint (a sovereign cloud, a regional or private
-// endpoint in allowedOrigins) is another budget: the key holds the origin too.
+import type { HttpHeaders } from "@azure/core-rest-pipeline";
+
+// Which of ARM's read buckets a request is charged to, and what ARM reports about it. Reads are counted per
+// subscription (and principal), taken from the request path; any other path (providers, tenants, locations at the
+// root) goes to the tenant's bucket. Buckets are regional, so the same subscription through another endpoint (a
+// sovereign cloud, a regional or private endpoint in allowedOrigins) is another budget: the key holds the origin too.
 
 /** One budget's address: the origin and the subscription id (lower-case), or `undefined` for the tenant. */
 export interface ReadScope {
@@ -25,9 +27,15 @@ export function readScopeOf(url: string): ReadScope {
   return { key: `${origin} ${subscriptionId ?? "tenant"}`, origin, subscriptionId };
 }
 
-/** The header in which ARM reports the reads left in that scope's bucket after a request. */
-export function remainingReadsHeader(scope: ReadScope): string {
-  return scope.subscriptionId === undefined
-    ? "x-ms-ratelimit-remaining-tenant-reads"
-    : "x-ms-ratelimit-remaining-subscription-reads";
+/**
+ * The whole reads ARM says are left in the scope's bucket after a request: `x-ms-ratelimit-remaining-subscription-reads`,
+ * or `-tenant-reads` for the tenant; undefined when absent or malformed.
+ */
+export function remainingReads(scope: ReadScope, headers: HttpHeaders): number | undefined {
+  const name =
+    scope.subscriptionId === undefined
+      ? "x-ms-ratelimit-remaining-tenant-reads"
+      : "x-ms-ratelimit-remaining-subscription-reads";
+  const text = headers.get(name)?.trim();
+  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }

@@ -25,6 +25,7 @@ export class RequestSlots {
   private readonly queue: WaitQueue;
 
   constructor(readonly max: number) {
+    // Only a request ending opens a slot (policy() wakes the queue then).
     this.queue = new WaitQueue(
       {
         tryTake: () => {
@@ -32,7 +33,6 @@ export class RequestSlots {
           this.inFlight += 1;
           return true;
         },
-        msUntilOpen: () => Number.POSITIVE_INFINITY, // only a request ending opens a slot
       },
       "a free connection (options.maxConcurrentRequests)",
     );

@@ -2,10 +2,10 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ReadScopeState } from "./budgetState.js";
 import { OtherSpenders } from "./otherSpenders.js";
-import { remainingReadsHeader, type ReadScope } from "./readScope.js";
-import { remainingReads, requestedWaitMs } from "./throttleHeaders.js";
+import { remainingReads, type ReadScope } from "./readScope.js";
+import { requestedDelay } from "../retry-after.js";
 import { TokenBucket } from "./tokenBucket.js";
-import { WaitQueue } from "./waitQueue.js";
+import { TimedWaitQueue } from "./waitQueue.js";
 
 // The read budget of one scope (a subscription, or the tenant, at one origin), shared by every read of the client
 // in it: a local copy of ARM's token bucket that the reads wait on in order, corrected by what ARM says.
@@ -52,9 +52,8 @@ function reserveOf(size: number): number {
 
 export class ScopeBudget {
   private readonly bucket: TokenBucket;
-  private readonly queue: WaitQueue;
+  private readonly queue: TimedWaitQueue;
   private readonly others: OtherSpenders;
-  private readonly header: string;
   private readonly reserve: number;
   private sent = 0;
   private inFlight = 0;
@@ -73,10 +72,9 @@ export class ScopeBudget {
   ) {
     this.bucket = new TokenBucket({ capacity: options.size, refillPerSecond: options.refillPerSecond, now: options.now });
     this.others = new OtherSpenders(options.size, options.refillPerSecond);
-    this.header = remainingReadsHeader(scope);
     this.reserve = reserveOf(options.size);
     const what = scope.subscriptionId === undefined ? "the tenant's read budget" : `the read budget of subscription ${scope.subscriptionId}`;
-    this.queue = new WaitQueue(
+    this.queue = new TimedWaitQueue(
       {
         tryTake: () => !this.probing() && this.bucket.tryTake(),
         msUntilOpen: () => (this.probing() ? this.firstSentAt + FIRST_ANSWER_WAIT_MS - this.options.now() : this.bucket.msUntilToken()),
@@ -100,11 +98,15 @@ export class ScopeBudget {
   /** Learns from the answer to `ticket`'s read (`undefined`: it failed without one), then lets the next ones go. */
   settle(ticket: ReadTicket, response: PipelineResponse | undefined): void {
     this.inFlight -= 1;
-    if (response !== undefined) this.answered = true;
-    const now = this.options.now();
     if (response === undefined) this.others.restart();
-    else if (response.status === 429) this.throttle(ticket, response, now);
-    else this.learn(ticket, response, now);
+    else {
+      this.answered = true;
+      const now = this.options.now();
+      const remaining = remainingReads(this.scope, response.headers);
+      if (remaining !== undefined) this.reported = remaining;
+      if (response.status === 429) this.throttle(ticket, response, now);
+      else if (remaining !== undefined) this.learn(ticket, remaining, now);
+    }
     this.queue.wake();
   }
 
@@ -138,10 +140,8 @@ export class ScopeBudget {
     return { sequence: this.sent };
   }
 
-  private learn(ticket: ReadTicket, response: PipelineResponse, now: number): void {
-    const remaining = remainingReads(response.headers, this.header);
-    if (remaining === undefined) return;
-    this.reported = remaining;
+  /** An answer (not a 429) reported `remaining` reads left. */
+  private learn(ticket: ReadTicket, remaining: number, now: number): void {
     const sentAfter = this.sent - ticket.sequence;
     this.bucket.lowerTo(remaining - sentAfter - this.reserve);
     if (this.others.observe({ remaining, sequence: ticket.sequence, at: now })) {
@@ -154,9 +154,7 @@ export class ScopeBudget {
   private throttle(ticket: ReadTicket, response: PipelineResponse, now: number): void {
     this.throttledCount += 1;
     this.others.restart();
-    const remaining = remainingReads(response.headers, this.header);
-    if (remaining !== undefined) this.reported = remaining;
-    const waitMs = requestedWaitMs(response.headers, now) ?? DEFAULT_PAUSE_MS;
+    const waitMs = requestedDelay((name) => response.headers.get(name), now) ?? DEFAULT_PAUSE_MS;
     if (ticket.sequence > this.pauseCoversUpTo) {
       this.pauseCount += 1;
       this.pauseCoversUpTo = this.sent;

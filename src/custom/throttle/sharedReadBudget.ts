@@ -20,7 +20,7 @@ export class SharedReadBudget {
     const scope = readScopeOf(url);
     let budget = this.scopes.get(scope.key);
     if (budget === undefined) {
-      budget = new ScopeBudget(scope, { size: this.options.size, refillPerSecond: this.options.refillPerSecond, now: this.now });
+      budget = new ScopeBudget(scope, { ...this.options, now: this.now });
       this.scopes.set(scope.key, budget);
     }
     return budget;

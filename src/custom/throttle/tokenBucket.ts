@@ -81,15 +81,12 @@ export class TokenBucket {
   /** Takes a token now or the next free one; the caller waits `delayMs` before it goes. */
   reserve(): Reservation {
     const now = this.advance();
-    let readyAt: number;
-    if (this.level >= 1) {
+    let readyAt = now;
+    if (this.level >= 1) this.level -= 1;
+    else if (this.freed.length > 0) readyAt = this.freedSlotAt(now, this.freed.shift()!);
+    else {
+      readyAt = this.refilledAt(now);
       this.level -= 1;
-      readyAt = now;
-    } else if (this.freed.length > 0) {
-      readyAt = Math.max(now, this.pausedUntilMs, this.freed.shift()!);
-    } else {
-      this.level -= 1;
-      readyAt = Math.max(now, this.refillStart()) + (-this.level / this.rate) * 1000;
     }
     return this.track(readyAt, now);
   }
@@ -101,7 +98,7 @@ export class TokenBucket {
       this.level -= 1;
       return true;
     }
-    if (this.freed.length > 0 && this.freed[0]! <= now && this.pausedUntilMs <= now) {
+    if (this.freed.length > 0 && this.freedSlotAt(now, this.freed[0]!) <= now) {
       this.freed.shift();
       return true;
     }
@@ -112,9 +109,8 @@ export class TokenBucket {
   msUntilToken(): number {
     const now = this.advance();
     if (this.level >= 1) return 0;
-    const refilled = Math.max(now, this.refillStart()) + ((1 - this.level) / this.rate) * 1000;
-    const freed = this.freed.length > 0 ? Math.max(now, this.pausedUntilMs, this.freed[0]!) : Number.POSITIVE_INFINITY;
-    return Math.min(refilled, freed) - now;
+    const freed = this.freed.length > 0 ? this.freedSlotAt(now, this.freed[0]!) : Number.POSITIVE_INFINITY;
+    return Math.min(this.refilledAt(now), freed) - now;
   }
 
   /**
@@ -183,6 +179,16 @@ export class TokenBucket {
     return this.pausedUntilMs - 1000 / this.rate;
   }
 
+  /** When the refill makes the level (below 1 at `now`) reach 1: the next whole token. */
+  private refilledAt(now: number): number {
+    return Math.max(now, this.refillStart()) + ((1 - this.level) / this.rate) * 1000;
+  }
+
+  /** When a freed slot can be used: not before its time, nor during a pause. */
+  private freedSlotAt(now: number, slot: number): number {
+    return Math.max(now, this.pausedUntilMs, slot);
+  }
+
   /** Refills up to `now` and folds unused freed slots back into the level once no debt is left. */
   private advance(): number {
     const now = this.now();
@@ -191,7 +197,7 @@ export class TokenBucket {
     this.updatedAt = now;
     // A freed slot in the past is a token nobody took. While reservations still wait (level < 0) it stays a slot,
     // taken whole by the next reserver; once the debt is paid it is an ordinary token in the bucket.
-    while (this.level >= 0 && this.freed.length > 0 && this.freed[0]! <= now && this.pausedUntilMs <= now) {
+    while (this.level >= 0 && this.freed.length > 0 && this.freedSlotAt(now, this.freed[0]!) <= now) {
       this.freed.shift();
       this.level = Math.min(this.capacity, this.level + 1);
     }

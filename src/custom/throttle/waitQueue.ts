@@ -1,10 +1,12 @@
 import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
 
-// Requests waiting for their turn, in the order they came, let through by a gate: the shared read budget's bucket
-// (throttle/scopeBudget.ts) or the bound on requests in flight (throttle/requestSlots.ts). One timer per queue, armed
-// for the moment the gate says it opens, rather than one per waiter: when the gate changes (a 429 pauses it, the
-// service reports fewer reads left, a request ends) the queue is woken and re-arms once, whatever its length, and the
-// waiters go one at a time in order — never all at the instant a pause ends.
+// Requests waiting for their turn, in the order they came, let through by a gate: the bound on requests in flight
+// (throttle/requestSlots.ts), which opens when a request ends, or the shared read budget's bucket
+// (throttle/scopeBudget.ts), which also opens with time. The owner wakes the queue when its gate changed (a request
+// ended, a 429 paused the bucket, the service reported fewer reads left), and the waiters go one at a time in order —
+// never all at the instant a pause ends. A gate that opens with time gets a TimedWaitQueue: one timer per queue,
+// armed for the moment the gate says it opens, rather than one per waiter; it re-arms once per change, whatever the
+// queue's length.
 //
 // Written here because neither @azure/core-util nor @azure/core-rest-pipeline has an abortable FIFO gate.
 
@@ -12,6 +14,10 @@ import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
 export interface Gate {
   /** Takes the right for one request to go now; false (taking nothing) when it must wait. */
   tryTake(): boolean;
+}
+
+/** A gate that also opens with time. */
+export interface TimedGate extends Gate {
   /** Milliseconds until `tryTake` may succeed; Infinity when only an event (a wake() call) can open it. */
   msUntilOpen(): number;
 }
@@ -22,9 +28,6 @@ interface Waiter {
 
 export class WaitQueue {
   private readonly waiters = new Set<Waiter>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the armed timer fires, so that a wake() asking for the same moment does not re-arm it. */
-  private timerAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly gate: Gate,
@@ -47,7 +50,7 @@ export class WaitQueue {
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         this.waiters.delete(waiter);
-        if (this.waiters.size === 0) this.disarm();
+        this.changed();
         reject(new AbortError(`The request was aborted while waiting for ${this.what}`));
       };
       const waiter: Waiter = {
@@ -62,15 +65,36 @@ export class WaitQueue {
     });
   }
 
-  /** Lets through every waiter the gate admits now, then arms the timer for the next; call when the gate changed. */
+  /** Lets through every waiter the gate admits now; call when the gate changed. */
   wake(): void {
     for (const waiter of this.waiters) {
       if (!this.gate.tryTake()) break;
       this.waiters.delete(waiter);
       waiter.go();
     }
-    if (this.waiters.size === 0) return this.disarm();
-    const ms = this.gate.msUntilOpen();
+    this.changed();
+  }
+
+  /** Called whenever the waiters may have changed: after wake() and after an abort. */
+  protected changed(): void {}
+}
+
+/** A WaitQueue whose gate also opens with time: it wakes itself when the gate says it opens. */
+export class TimedWaitQueue extends WaitQueue {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the armed timer fires, so that a change asking for the same moment does not re-arm it. */
+  private timerAt = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly timedGate: TimedGate,
+    what: string,
+  ) {
+    super(timedGate, what);
+  }
+
+  /** Arms the timer for the moment the gate opens while anyone waits; no timer outlives the last waiter. */
+  protected override changed(): void {
+    const ms = this.size === 0 ? Number.POSITIVE_INFINITY : this.timedGate.msUntilOpen();
     if (ms === Number.POSITIVE_INFINITY) return this.disarm();
     // At least 1 ms, so a gate that rounds differently from the timer cannot turn this into a busy loop.
     const at = Date.now() + Math.max(1, Math.ceil(ms));
