@@ -40,7 +40,10 @@ export interface SecurityDevOpsClientOptions extends GeneratedClientOptions, Thr
  * @param options - `endpoint` (default https://management.azure.com), `apiVersion`, `readBudget`,
  *   `maxConcurrentRequests`, and every @azure-rest/core-client option (retry, logging, tlsOptions, …).
  */
-export function createClient(credential: TokenCredential, options: SecurityDevOpsClientOptions = {}): SecurityDevOpsClient {
+export function createClient(
+  credential: TokenCredential,
+  options: SecurityDevOpsClientOptions = {},
+): SecurityDevOpsClient {
   const { readBudget, maxConcurrentRequests, ...coreOptions } = options;
   const throttle = normalizeThrottleOptions({ readBudget, maxConcurrentRequests });
   if (options.pipeline && (readBudget !== undefined || maxConcurrentRequests !== undefined)) {
@@ -49,13 +52,27 @@ export function createClient(credential: TokenCredential, options: SecurityDevOp
         "options.pipeline, the pipeline is the caller's and gets neither",
     );
   }
+  if (throttle.readBudget?.allReads && installerOf(readBudget) === undefined) {
+    // Holding every GET means holding the client's first one too, before any poller has brought the budget's code
+    // in (throttle/install.ts): the budget must come with the client, which sharedReadBudget() arranges.
+    throw new TypeError(
+      "options.readBudget.allReads needs the budget made with the client: pass readBudget: sharedReadBudget({ allReads: true })",
+    );
+  }
   const generated = createGeneratedClient(credential, coreOptions);
   // A caller's own pipeline is theirs to configure; the one core built for us gets the redacting log policy, the
   // shared read budget and the bound on requests in flight. The budget itself is made by the client's first poller
   // or paginate, or now when `readBudget` was made by sharedReadBudget() (throttle/install.ts).
   if (!options.pipeline) {
-    useRedactingLogPolicy(generated.pipeline, { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info });
-    const record: ClientThrottle = { readBudget: throttle.readBudget, budget: undefined, slots: new RequestSlots(throttle.maxConcurrentRequests) };
+    useRedactingLogPolicy(generated.pipeline, {
+      ...options.loggingOptions,
+      logger: options.loggingOptions?.logger ?? logger.info,
+    });
+    const record: ClientThrottle = {
+      readBudget: throttle.readBudget,
+      budget: undefined,
+      slots: new RequestSlots(throttle.maxConcurrentRequests),
+    };
     // Both after the retry policy, so each attempt waits; the budget first, so a read waiting for its token holds
     // no connection slot. The log policy (after the Sign phase) stays the last before the wire.
     if (record.readBudget) generated.pipeline.addPolicy(readBudgetPolicy(record), { afterPhase: "Retry" });

@@ -20,6 +20,7 @@ describe("createClient's throttling options", () => {
     [{ readBudget: { allReads: "yes" } }, TypeError, /options\.readBudget\.allReads must be a boolean, got "yes"/],
     [{ readBudget: { burst: 5 } }, TypeError, /options\.readBudget\.burst is not an option \(size, refillPerSecond, allReads\)/],
     [{ readBudget: 250 }, TypeError, /options\.readBudget must be a boolean or an object \{ size, refillPerSecond, allReads \}, got 250/],
+    [{ readBudget: { allReads: true } }, TypeError, /options\.readBudget\.allReads needs the budget made with the client: pass readBudget: sharedReadBudget\(\{ allReads: true \}\)/],
     [{ readBudget: [250] }, TypeError, /options\.readBudget must be a boolean or an object .*, got an array/],
     [{ maxConcurrentRequests: "8" }, TypeError, /options\.maxConcurrentRequests must be an integer .*, got "8"/],
     [{ maxConcurrentRequests: 0 }, RangeError, /options\.maxConcurrentRequests must be an integer from 1 to 1000000, or Infinity/],

@@ -15,7 +15,7 @@ declare const credential: TokenCredential;
 
 describe("createClient's throttling options", () => {
   it("takes readBudget as a boolean or { size, refillPerSecond, allReads }, and maxConcurrentRequests as a number", () => {
-    createClient(credential, { readBudget: { size: 250, refillPerSecond: 25, allReads: true }, maxConcurrentRequests: 32 });
+    createClient(credential, { readBudget: { size: 250, refillPerSecond: 25, allReads: false }, maxConcurrentRequests: 32 });
     createClient(credential, { readBudget: false, maxConcurrentRequests: Number.POSITIVE_INFINITY });
     createClient(credential, { readBudget: sharedReadBudget({ size: 250, allReads: true }) });
     // @ts-expect-error -- sharedReadBudget takes the options of readBudget
