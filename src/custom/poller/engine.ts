@@ -25,7 +25,8 @@ export interface EngineInit<TResult> {
   options: NormalizedPollerOptions;
   /** Wait before the first poll: the initial response's Retry-After, else the interval; 0 when resuming. */
   firstDelayMs: number;
-  /** Paces the poller's status reads (see options.ts): one bucket per poller today, shareable later. */
+  /** Paces this poller's own status reads (options.ts: readBurst, readsPerSecond). The client's shared read budget
+   * per subscription (throttle/) is a pipeline policy, applied to these reads as they are sent. */
   readBudget: TokenBucket;
   /** The name of each wait's span (waitSpan.ts). */
   spanName: string;
