@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { RULES as POLLER_RULES } from "../custom/poller/options.js";
 import { parseCount } from "./count.js";
 import { parseDuration } from "./duration.js";
 import { UsageError } from "./exitCodes.js";
@@ -13,7 +14,7 @@ export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** Failed polls in a row `wait` retries before giving up (the library's default, stated here as the CLI's own). */
 export const DEFAULT_MAX_TRANSIENT_ERRORS = 5;
 // The poller's own upper bound for maxTransientErrors.
-const MAX_TRANSIENT_ERRORS = 1000;
+const MAX_TRANSIENT_ERRORS = POLLER_RULES.maxTransientErrors.max;
 
 export interface OperationIds {
   subscriptionId: string;
