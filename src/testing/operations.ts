@@ -6,7 +6,7 @@ import type { MockResponse, MockScope, OperationPlan } from "./types.js";
 /** What the code that started an operation wants done when it ends. */
 export interface OperationHooks {
   /** Applies the outcome to the resource, once, at the first terminal poll. */
-  settle?: (plan: NormalisedPlan) => void;
+  settle?: () => void;
   /** What the operation would have answered synchronously: a Location monitor's answer once it succeeded. */
   syncAnswer?: () => MockResponse;
 }
@@ -171,7 +171,7 @@ export class OperationEngine {
     if (step !== undefined) return step;
     if (op.endTime === undefined) {
       op.endTime = new Date().toISOString();
-      op.settle?.(plan);
+      op.settle?.();
     }
     return undefined;
   }
