@@ -117,7 +117,7 @@ function stopRequested(interrupt: AbortSignal | undefined): Promise<string> {
   });
 }
 
-export function describeReady(mock: MockArm, certificateFile: string, scenarioFile: string | undefined): MockReady {
+function describeReady(mock: MockArm, certificateFile: string, scenarioFile: string | undefined): MockReady {
   return {
     endpoint: mock.endpoint,
     certificateFile,
