@@ -50,8 +50,10 @@ export interface MockCommand {
 
 export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand | MockCommand;
 
+/** Options of wait that mean nothing to get, which reads the operation once. */
+const WAIT_OPTIONS = ["timeout", "interval", "max-transient-errors"] as const;
 /** Options of get and wait that mean nothing to mock, and the other way round: each refused where it does not apply. */
-const OPERATION_OPTIONS = ["subscription", "resource-group", "connector", "endpoint", "timeout", "interval", "max-transient-errors"] as const;
+const OPERATION_OPTIONS = ["subscription", "resource-group", "connector", "endpoint", ...WAIT_OPTIONS] as const;
 const MOCK_OPTIONS = ["port", "scenario"] as const;
 
 const OPTIONS = {
@@ -93,7 +95,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   if (extra.length > 0) throw new UsageError(`${command} takes one operation, got extra arguments: ${extra.join(" ")}`);
   if (command === "get") {
-    const waitOnly = (["timeout", "interval", "max-transient-errors"] as const).find((name) => values[name] !== undefined);
+    const waitOnly = WAIT_OPTIONS.find((name) => values[name] !== undefined);
     if (waitOnly) throw new UsageError(`--${waitOnly} applies to wait only (get reads the operation once)`);
   }
 
