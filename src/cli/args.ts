@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { RULES as POLLER_RULES } from "../custom/poller/options.js";
 import { parseCount } from "./count.js";
 import { parseDuration } from "./duration.js";
 import { UsageError } from "./exitCodes.js";
@@ -13,7 +14,7 @@ export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** Failed polls in a row `wait` retries before giving up (the library's default, stated here as the CLI's own). */
 export const DEFAULT_MAX_TRANSIENT_ERRORS = 5;
 // The poller's own upper bound for maxTransientErrors.
-const MAX_TRANSIENT_ERRORS = 1000;
+const MAX_TRANSIENT_ERRORS = POLLER_RULES.maxTransientErrors.max;
 
 export interface OperationIds {
   subscriptionId: string;
@@ -49,8 +50,10 @@ export interface MockCommand {
 
 export type CommandLine = { kind: "help" } | { kind: "version" } | RunCommand | MockCommand;
 
+/** Options of wait that mean nothing to get, which reads the operation once. */
+const WAIT_OPTIONS = ["timeout", "interval", "max-transient-errors"] as const;
 /** Options of get and wait that mean nothing to mock, and the other way round: each refused where it does not apply. */
-const OPERATION_OPTIONS = ["subscription", "resource-group", "connector", "endpoint", "timeout", "interval", "max-transient-errors"] as const;
+const OPERATION_OPTIONS = ["subscription", "resource-group", "connector", "endpoint", ...WAIT_OPTIONS] as const;
 const MOCK_OPTIONS = ["port", "scenario"] as const;
 
 const OPTIONS = {
@@ -92,7 +95,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   if (extra.length > 0) throw new UsageError(`${command} takes one operation, got extra arguments: ${extra.join(" ")}`);
   if (command === "get") {
-    const waitOnly = (["timeout", "interval", "max-transient-errors"] as const).find((name) => values[name] !== undefined);
+    const waitOnly = WAIT_OPTIONS.find((name) => values[name] !== undefined);
     if (waitOnly) throw new UsageError(`--${waitOnly} applies to wait only (get reads the operation once)`);
   }
 

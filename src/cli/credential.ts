@@ -1,4 +1,5 @@
 import type { TokenCredential } from "@azure/core-auth";
+import { isMissingModule } from "../testing/missingModule.js";
 import { UsageError } from "./exitCodes.js";
 
 // Only the CLI signs in with @azure/identity: it is imported here, dynamically, so the library bundles never
@@ -45,9 +46,7 @@ async function importIdentity(): Promise<typeof import("@azure/identity")> {
   try {
     return await import("@azure/identity");
   } catch (error) {
-    const missing =
-      (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("'@azure/identity'");
-    if (!missing) throw error;
+    if (!isMissingModule(error, "@azure/identity")) throw error;
     throw new UsageError(
       "the CLI signs in with DefaultAzureCredential from @azure/identity, which is not installed: " +
         "add it next to arm-security-devops (npm install @azure/identity)",

@@ -1,4 +1,4 @@
-import { routePrefix } from "../generated/routes.js";
+import { TEMPLATE } from "../custom/poller/pollOperationResult.js";
 import { checkPathArguments } from "../custom/validate.js";
 import { UsageError } from "./exitCodes.js";
 
@@ -7,8 +7,8 @@ import { UsageError } from "./exitCodes.js";
 // (a GitHub owner, a list, the connector) would be sent with the token and then fail as a "bad answer"; that is
 // a mistake on the command line, so it is refused here instead.
 
-/** The path template of DevOpsOperationResults_Get, whose URL is the Azure-AsyncOperation header of this API. */
-export const OPERATION_RESULT_PATH = `${routePrefix}/devops/default/operationResults/{operationResultId}`;
+/** The poller's path template of DevOpsOperationResults_Get, whose URL is the Azure-AsyncOperation header. */
+export const OPERATION_RESULT_PATH = TEMPLATE;
 
 const SHAPE = ".../providers/Microsoft.Security/securityConnectors/<connector>/devops/default/operationResults/<id>";
 

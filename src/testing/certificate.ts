@@ -1,3 +1,5 @@
+import { isMissingModule } from "./missingModule.js";
+
 /**
  * A fresh self-signed certificate for 127.0.0.1 and localhost. Clients trust it by passing the PEM as `ca`
  * (Node's TLS accepts a self-signed leaf given as its own trust anchor), so no test ever disables verification.
@@ -30,10 +32,7 @@ async function importSelfsigned(): Promise<typeof import("selfsigned")> {
   try {
     return await import("selfsigned");
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const missing =
-      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String(error).includes("'selfsigned'");
-    if (!missing) throw error;
+    if (!isMissingModule(error, "selfsigned")) throw error;
     // A plain Error, as Node marks its own (`code`), so callers — the CLI's mock command — can word it themselves.
     const message =
       "arm-security-devops/testing makes the mock's HTTPS certificate with the selfsigned package, which is not " +

@@ -4,9 +4,9 @@ import { API_VERSION, connectorId, connectorPath, scopeKey } from "./scope.js";
 import type { MockResponse, MockScope, OperationPlan } from "./types.js";
 
 /** What the code that started an operation wants done when it ends. */
-export interface OperationHooks {
+interface OperationHooks {
   /** Applies the outcome to the resource, once, at the first terminal poll. */
-  settle?: (plan: NormalisedPlan) => void;
+  settle?: () => void;
   /** What the operation would have answered synchronously: a Location monitor's answer once it succeeded. */
   syncAnswer?: () => MockResponse;
 }
@@ -21,7 +21,7 @@ interface Operation extends OperationHooks {
 }
 
 /** The region of the mock's Location monitors (`.../locations/{region}/operationResults/{id}`). */
-export const MONITOR_REGION = "westeurope";
+const MONITOR_REGION = "westeurope";
 
 const statusPath = (scope: MockScope, id: string) =>
   `${connectorPath(scope)}/devops/default/operationResults/${encodeURIComponent(id)}?api-version=${API_VERSION}`;
@@ -171,7 +171,7 @@ export class OperationEngine {
     if (step !== undefined) return step;
     if (op.endTime === undefined) {
       op.endTime = new Date().toISOString();
-      op.settle?.(plan);
+      op.settle?.();
     }
     return undefined;
   }

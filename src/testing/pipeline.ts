@@ -56,6 +56,8 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
   const rawPath = q < 0 ? url : url.slice(0, q);
   const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : url.slice(q + 1)));
   const { text, tooLarge } = await readBody(req);
+  // Parsed once, for the record and the handler: no handler changes it (a write copies the properties it keeps).
+  const body = parseBody(text);
   if (deps.recordRequests) {
     deps.requests.push({
       method,
@@ -63,7 +65,7 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
       url,
       query,
       headers: flatHeaders(req),
-      body: parseBody(text),
+      body,
       at: Date.now(),
     });
   }
@@ -118,7 +120,7 @@ async function decide(req: IncomingMessage, deps: PipelineDeps, base: Record<str
     const missing = deps.state.connectors.missing(scope);
     if (missing) return missing;
   }
-  return match.route.handle({ state: deps.state, scope, params: match.params, query, rawPath, body: parseBody(text) });
+  return match.route.handle({ state: deps.state, scope, params: match.params, query, rawPath, body });
 }
 
 /** Each segment decoded on its own, so `%2F` stays inside one segment; undefined on malformed escapes. */

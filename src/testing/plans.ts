@@ -17,7 +17,7 @@ export interface NormalisedPlan {
   sync: boolean;
 }
 
-export const FAILED_ERROR: OperationError = {
+const FAILED_ERROR: OperationError = {
   code: "TokenExchangeFailed",
   message: "The Azure DevOps OAuth token exchange failed: the authorization code has expired.",
   target: "properties.authorization.code",

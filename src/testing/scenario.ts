@@ -1,4 +1,4 @@
-import type { MockScenario } from "./types.js";
+import type { MockScenario, ScenarioOperationResult, ScenarioScript } from "./types.js";
 import {
   checkMethod,
   checkPath,
@@ -27,9 +27,27 @@ export class MockScenarioError extends TypeError {
   }
 }
 
-const SCENARIO_KEYS = ["$schema", "description", "defaultPlan", "plans", "scripts", "connectors", "operationResults"];
-const SCRIPT_KEYS = ["method", "path", "pathPattern", "responses"];
-const OPERATION_KEYS = ["id", "plan", "scope"];
+// The fields of each part of the format, held to its type by the compiler (as in validate.ts).
+const SCENARIO_KEYS = Object.keys({
+  $schema: true,
+  description: true,
+  defaultPlan: true,
+  plans: true,
+  scripts: true,
+  connectors: true,
+  operationResults: true,
+} satisfies Record<keyof MockScenario, true>);
+const SCRIPT_KEYS = Object.keys({
+  method: true,
+  path: true,
+  pathPattern: true,
+  responses: true,
+} satisfies Record<keyof ScenarioScript, true>);
+const OPERATION_KEYS = Object.keys({
+  id: true,
+  plan: true,
+  scope: true,
+} satisfies Record<keyof ScenarioOperationResult, true>);
 /** More problems than this are cut, so a wrong file of 10,000 entries gives a readable message. */
 const MAX_PROBLEMS = 20;
 

@@ -131,5 +131,5 @@ function checkOptions(options: MockArmOptions): { startConnectors: MockScope[]; 
     problems.push(`scenarioFile: must be a file path (got ${describe(options.scenarioFile)})`);
   }
   throwIfAny(problems, "startMockArm(options)");
-  return { startConnectors: [DEFAULT_SCOPE, ...(Array.isArray(extra) ? extra : [])], defaultPlan: options.defaultPlan ?? {} };
+  return { startConnectors: [DEFAULT_SCOPE, ...extra], defaultPlan: options.defaultPlan ?? {} };
 }

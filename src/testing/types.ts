@@ -137,7 +137,10 @@ export interface MockArm {
    */
   applyScenario(scenario: MockScenario): void;
   operationResultUrl(id: string, scope?: MockScope): string;
-  /** How many GETs of its status URL the operation engine has served (scripted answers not counted). */
+  /**
+   * How many GETs of the operation the engine has served: of its status URL, of its Location monitor, and — for a
+   * body-polled PUT/PATCH, up to the first terminal one — of the resource itself (scripted answers not counted).
+   */
   pollCount(id: string): number;
   /** Throttling as ARM's token buckets: off unless started with `throttle` or turned on by `throttle.configure()`. */
   readonly throttle: MockThrottle;
@@ -199,7 +202,7 @@ export interface MockScenario {
   $schema?: string;
   /** Ignored: what the scenario is for. */
   description?: string;
-  /** Replaces the default plan (absent: the built-in defaults). */
+  /** Replaces the default plan (absent: the `defaultPlan` start option's, else the built-in defaults). */
   defaultPlan?: OperationPlan;
   /** Replaces the queued plans: the next operations writes start, in order (as planOperations). */
   plans?: OperationPlan[];

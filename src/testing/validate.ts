@@ -3,28 +3,49 @@
 // (`responses[0]`, `$.plans[1].outcome`) and the rule, so a wrong argument is never silently ignored — an array
 // passed to script() used to be, and a typo such as `statusCode` quietly kept a default.
 
+import type { MockResponse, MockScope, OperationError, OperationPlan } from "./types.js";
+
 /** Problems found so far, each "<where>: <rule> (got <what>)". */
 export type Problems = string[];
 
 const OUTCOMES = ["Succeeded", "Failed", "Canceled"];
 const HEADERS = ["Azure-AsyncOperation", "Operation-Location", "Location", "both", "none"];
 const FAULTS = ["reset", "stall", "truncate"];
-const PLAN_KEYS = [
-  "steps",
-  "outcome",
-  "error",
-  "retryAfter",
-  "retryAfterMs",
-  "header",
-  "inProgressStatus",
-  "terminalStatus",
-  "emptyWhileRunning",
-  "neverFinishes",
-  "sync",
-];
-const ERROR_KEYS = ["code", "message", "target", "details", "additionalInfo"];
-const RESPONSE_KEYS = ["status", "headers", "body", "rawBody", "delayMs", "fault"];
-const SCOPE_KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName"];
+// The fields of each public type, in the order messages list them; `satisfies` makes the compiler hold each list to
+// its type, so a field added to one (or renamed) cannot be refused here as unknown.
+const PLAN_KEYS = Object.keys({
+  steps: true,
+  outcome: true,
+  error: true,
+  retryAfter: true,
+  retryAfterMs: true,
+  header: true,
+  inProgressStatus: true,
+  terminalStatus: true,
+  emptyWhileRunning: true,
+  neverFinishes: true,
+  sync: true,
+} satisfies Record<keyof OperationPlan, true>);
+const ERROR_KEYS = Object.keys({
+  code: true,
+  message: true,
+  target: true,
+  details: true,
+  additionalInfo: true,
+} satisfies Record<keyof OperationError, true>);
+const RESPONSE_KEYS = Object.keys({
+  status: true,
+  headers: true,
+  body: true,
+  rawBody: true,
+  delayMs: true,
+  fault: true,
+} satisfies Record<keyof MockResponse, true>);
+const SCOPE_KEYS = Object.keys({
+  subscriptionId: true,
+  resourceGroupName: true,
+  securityConnectorName: true,
+} satisfies Record<keyof MockScope, true>);
 /** A scripted delay longer than this is a unit mistake (seconds for milliseconds); `fault: "stall"` waits forever. */
 const MAX_DELAY_MS = 3_600_000;
 // RFC 9110 field names are tokens; values may not hold CR, LF or other control characters (Node would throw).

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { MISSING_PEER_DEPENDENCY } from "../../testing/certificate.js";
+import { DEFAULT_TIMING } from "../../testing/plans.js";
 import { startMockArm } from "../../testing/server.js";
 import { API_VERSION, connectorPath, DEFAULT_SCOPE } from "../../testing/scope.js";
 import type { MockArm, ScenarioFileEvent } from "../../testing/types.js";
@@ -116,7 +117,7 @@ function stopRequested(interrupt: AbortSignal | undefined): Promise<string> {
   });
 }
 
-export function describeReady(mock: MockArm, certificateFile: string, scenarioFile: string | undefined): MockReady {
+function describeReady(mock: MockArm, certificateFile: string, scenarioFile: string | undefined): MockReady {
   return {
     endpoint: mock.endpoint,
     certificateFile,
@@ -157,7 +158,7 @@ function readyText(r: MockReady): string[] {
     `  token        ${r.token}  (send "Authorization: Bearer <token>"; anything else gets ARM's 401)`,
     `  connector    ${r.connectorUrl}`,
     `  scenario     ${r.scenarioFile === null ? "none (--scenario <file>: read again before a request whenever it changes)" : `${r.scenarioFile} (read again before a request whenever it changes)`}`,
-    "  timing       Retry-After: 1 and retry-after-ms: 10 on every in-progress answer (a scenario's defaultPlan changes it)",
+    `  timing       Retry-After: ${DEFAULT_TIMING.retryAfter} and retry-after-ms: ${DEFAULT_TIMING.retryAfterMs} on every in-progress answer (a scenario's defaultPlan changes it)`,
     "",
     powershell ? "Environment (PowerShell):" : "Environment (POSIX shell):",
     ...Object.entries(r.env).flatMap(([name, value]) => [

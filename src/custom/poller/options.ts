@@ -26,7 +26,7 @@ export interface NormalizedPollerOptions {
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): a larger value would turn into a busy loop.
 const MAX_TIMER_MS = 2_147_483_647;
 
-const RULES = {
+export const RULES = {
   intervalInMs: { min: 0, max: MAX_TIMER_MS },
   timeoutInMs: { min: 1, max: MAX_TIMER_MS },
   maxTransientErrors: { min: 0, max: 1000, integer: true },

@@ -20,7 +20,7 @@ export interface OperationResultTarget {
 }
 
 const KEYS = ["subscriptionId", "resourceGroupName", "securityConnectorName", "operationResultId"] as const;
-const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operationResultId}`;
+export const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operationResultId}`;
 
 /**
  * A poller over DevOpsOperationResults_Get that resolves with the final OperationStatusResult once it is

@@ -4,12 +4,12 @@ import type { ClassLimits, MockThrottleOptions, RequestClass } from "./types.js"
 // Throttle options checked once, when the mock starts or configure() is called, every default filled in. Messages
 // name the option and the rule, so a typo in a test's limits fails loudly instead of silently keeping a default.
 
-export interface Limit {
+interface Limit {
   size: number;
   refillPerSecond: number;
 }
 
-export type ScopeLimits = Record<RequestClass, Limit>;
+type ScopeLimits = Record<RequestClass, Limit>;
 
 export interface NormalisedThrottle {
   subscription: ScopeLimits;
@@ -35,7 +35,7 @@ const ARM_DEFAULTS: Record<"subscription" | "tenant", ScopeLimits> = {
 };
 
 /** Large enough for any scaled run, small enough that token arithmetic stays exact in a double. */
-export const MAX_LIMIT = 1_000_000_000;
+const MAX_LIMIT = 1_000_000_000;
 
 export function normaliseThrottle(options: MockThrottleOptions | true): NormalisedThrottle {
   const o: MockThrottleOptions = options === true ? {} : options;

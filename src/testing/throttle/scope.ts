@@ -1,3 +1,4 @@
+import { REQUEST_CLASSES } from "./limits.js";
 import type { RequestClass } from "./types.js";
 
 // Which bucket a request is charged to: its class by method, and its scope by path, as ARM counts them.
@@ -30,8 +31,9 @@ export function remainingHeader(subscriptionId: string | null, requestClass: Req
 
 /** Every header the throttle may add, for CORS `access-control-expose-headers`. */
 export const THROTTLE_HEADERS: readonly string[] = [
-  ...["subscription", "tenant"].flatMap((scope) =>
-    ["reads", "writes", "deletes"].map((cls) => `x-ms-ratelimit-remaining-${scope}-${cls}`),
+  // Any subscription id stands for the subscription headers, null for the tenant's.
+  ...["{subscriptionId}", null].flatMap((subscriptionId) =>
+    REQUEST_CLASSES.map((requestClass) => remainingHeader(subscriptionId, requestClass)),
   ),
   "retry-after-ms",
 ];

@@ -8,7 +8,7 @@ import type { RequestClass } from "./types.js";
 
 const VERB: Record<RequestClass, string> = { reads: "read", writes: "write", deletes: "delete" };
 
-export interface ThrottledAnswer {
+interface ThrottledAnswer {
   subscriptionId: string | null;
   requestClass: RequestClass;
   size: number;

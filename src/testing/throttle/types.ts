@@ -30,8 +30,8 @@ export interface MockThrottleOptions {
   /**
    * Default false (ARM sends only `Retry-After`, whole seconds). true: a 429 also carries `retry-after-ms`, the exact
    * wait, for runs with scaled-down buckets where a whole second is long. core-rest-pipeline's retry policy (so this
-   * package's pipeline and bare @azure-rest/core-client alike) reads `retry-after-ms` before `Retry-After`;
-   * core-lro's poll interval and this package's poller read `Retry-After` only.
+   * package's pipeline and bare @azure-rest/core-client alike) and this package's poller read `retry-after-ms`
+   * before `Retry-After`; core-lro's poll interval reads `Retry-After` only.
    */
   retryAfterMs?: boolean;
   /** The clock in milliseconds, monotonic; default performance.now. Tests pass their own to step time exactly. */
