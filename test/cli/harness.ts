@@ -2,16 +2,13 @@
 // test process. Children are spawned asynchronously: a synchronous spawn would block the event loop that serves
 // the mock. HTTPS trust of the mock comes from NODE_EXTRA_CA_CERTS, as a user would set it.
 import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startMockArm } from "../../src/testing/index.js";
 import type { MockArm } from "../../src/testing/types.js";
-
-export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const cli = join(root, "dist", "cli.js");
+import { baseEnv, cli, requireBuiltCli, root } from "./built.js";
 
 export interface CliRun {
   code: number | null;
@@ -31,14 +28,13 @@ export interface CliHarness {
 }
 
 export async function startCliHarness(): Promise<CliHarness> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test builds before this suite)`);
+  requireBuiltCli();
   const mock = await startMockArm();
   const dir = mkdtempSync(join(tmpdir(), "arm-cli-"));
   const caFile = join(dir, "mock-ca.pem");
   writeFileSync(caFile, mock.certificate ?? "");
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env["PATH"],
-    HOME: process.env["HOME"],
+    ...baseEnv(),
     NODE_EXTRA_CA_CERTS: caFile,
     ARM_SECURITY_DEVOPS_TOKEN: mock.token,
   };

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exitCodes.js";
-import { curl } from "../mock/curl.js";
-import { alive, cli, root, startMockProcess } from "../mock/process.js";
+import { cli, root } from "./built.js";
+import { curl } from "./curl.js";
 import { closedPort, runCommand, runNode } from "./harness.js";
+import { alive, startMockProcess } from "./mock-process.js";
 
 let dir: string;
 beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), "arm-mock-lifecycle-"))));

@@ -4,7 +4,8 @@
 // seconds (2 s here), which the budget and core's retry policy both wait.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCOPE } from "../../src/testing/index.js";
-import { cli, hasScript, idFlags, runCommand, scriptArgs, startCliHarness, type CliHarness } from "./harness.js";
+import { cli } from "./built.js";
+import { hasScript, idFlags, runCommand, scriptArgs, startCliHarness, type CliHarness } from "./harness.js";
 
 let h: CliHarness;
 beforeAll(async () => (h = await startCliHarness()));

@@ -1,7 +1,8 @@
 // The progress bar is drawn only on a terminal, so this suite gives the CLI one: util-linux `script` runs the
 // command in a pseudo-terminal and copies what it wrote (stdout and stderr alike) to our pipe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, hasScript, idFlags, runCommand, scriptArgs, startCliHarness, startCommand, type CliHarness } from "./harness.js";
+import { cli } from "./built.js";
+import { hasScript, idFlags, runCommand, scriptArgs, startCliHarness, startCommand, type CliHarness } from "./harness.js";
 
 let h: CliHarness;
 beforeAll(async () => (h = await startCliHarness()));
