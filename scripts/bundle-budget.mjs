@@ -22,12 +22,12 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const CEILINGS_FILE = process.env.BUNDLE_BUDGET_CEILINGS || `${root}test/budget/ceilings.json`;
 
 /** The two apps of ours, each measured against the host app. */
-export const BUDGET_APPS = [
+const BUDGET_APPS = [
   { key: "get", label: "a GET", entry: "test/budget/with-get.ts", targetBytes: 2.0 * 1024 },
   { key: "lro", label: "a GET and getLongRunningPoller", entry: "test/budget/with-lro.ts", targetBytes: 6.0 * 1024 },
 ];
-export const HOST_APP = "test/budget/host.ts";
-export const STANDALONE = { ours: "test/budget/ours.ts", bare: "test/budget/bare.ts" };
+const HOST_APP = "test/budget/host.ts";
+const STANDALONE = { ours: "test/budget/ours.ts", bare: "test/budget/bare.ts" };
 
 /** Answers the apps' import of the package ("../../src/index.js", or the bench's "../../dist/index.js") with `file`. */
 function packageAs(file) {
@@ -43,7 +43,7 @@ function packageAs(file) {
  * Bundles one app for the browser (minified ESM, as a user's bundler would) and returns its sizes in bytes.
  * `packageEntry` is the built file the package resolves to (default: this checkout's dist/index.js).
  */
-export async function measure(entry, { absWorkingDir = root, packageEntry = `${root}dist/index.js` } = {}) {
+async function measure(entry, { absWorkingDir = root, packageEntry = `${root}dist/index.js` } = {}) {
   const result = await build({
     absWorkingDir,
     entryPoints: [entry],
@@ -79,7 +79,7 @@ export async function measureBudget(options = {}) {
   return { host, apps, standalone: { ours, bare, ratio: ours.gzip / bare.gzip } };
 }
 
-export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const grouped = (bytes) => bytes.toLocaleString("en-US");
 
 function readCeilings() {

@@ -1,16 +1,14 @@
 // Runs the BUILT command (dist/cli.js, as `npx arm-security-devops` would) against a mock ARM started in the
 // test process. Children are spawned asynchronously: a synchronous spawn would block the event loop that serves
 // the mock. HTTPS trust of the mock comes from NODE_EXTRA_CA_CERTS, as a user would set it.
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startMockArm } from "../../src/testing/index.js";
 import type { MockArm } from "../../src/testing/types.js";
-
-export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const cli = join(root, "dist", "cli.js");
+import { baseEnv, cli, requireBuiltCli, root } from "./built.js";
 
 export interface CliRun {
   code: number | null;
@@ -30,14 +28,13 @@ export interface CliHarness {
 }
 
 export async function startCliHarness(): Promise<CliHarness> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test builds before this suite)`);
+  requireBuiltCli();
   const mock = await startMockArm();
   const dir = mkdtempSync(join(tmpdir(), "arm-cli-"));
   const caFile = join(dir, "mock-ca.pem");
   writeFileSync(caFile, mock.certificate ?? "");
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env["PATH"],
-    HOME: process.env["HOME"],
+    ...baseEnv(),
     NODE_EXTRA_CA_CERTS: caFile,
     ARM_SECURITY_DEVOPS_TOKEN: mock.token,
   };
@@ -73,10 +70,9 @@ export function idFlags(mock: MockArm): string[] {
   return ["--endpoint", mock.endpoint, "--subscription", "5d3c1b7e-2f4a-4c8e-9b61-0a7f3e2d9c15", "--resource-group", "contoso-rg", "--connector", "contoso-connector"];
 }
 
-/** A child still running: its output so far, and its exit (code, or the signal that ended it). */
+/** A child still running: a wait for text in its output, and its exit (code, or the signal that ended it). */
 export interface RunningCli {
   child: ChildProcessWithoutNullStreams;
-  output(): { stdout: string; stderr: string };
   /** Resolves once `text` (string or pattern) has appeared on stdout or stderr; rejects after `timeoutMs`. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   exit: Promise<CliRun & { signal: NodeJS.Signals | null }>;
@@ -110,5 +106,33 @@ export function startCommand(file: string, args: string[], env: NodeJS.ProcessEn
       seen.add(check);
       check();
     });
-  return { child, output: () => ({ stdout, stderr }), waitFor, exit };
+  return { child, waitFor, exit };
+}
+
+/** Whether util-linux `script` is installed: the suites that give the CLI a terminal skip without it. */
+export const hasScript = (() => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Arguments of `script` that run `words` in a pseudo-terminal and copy what it wrote (stdout and stderr alike) to
+ * our pipe: `script -qec <words, each quoted for its shell> /dev/null`.
+ */
+export function scriptArgs(words: string[]): string[] {
+  const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  return ["-qec", words.map(quote).join(" "), "/dev/null"];
+}
+
+/** A loopback port nobody listens on: bound, then released. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { curl, type CurlReply, requestedWaitMs, sleep } from "../mock/curl.js";
-import { type MockProcess, type Ready, startMockProcess } from "../mock/process.js";
+import { curl, type CurlReply, requestedWaitMs, sleep } from "./curl.js";
+import { type MockProcess, type Ready, startMockProcess } from "./mock-process.js";
 
 const TERMINAL = /^(succeeded|failed|canceled|cancelled)$/i;
 const MAX_POLLS = 20;

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exitCodes.js";
-import { curl } from "../mock/curl.js";
-import { alive, cli, root, startMockProcess } from "../mock/process.js";
-import { runCommand, runNode } from "./harness.js";
+import { cli, root } from "./built.js";
+import { curl } from "./curl.js";
+import { closedPort, runCommand, runNode } from "./harness.js";
+import { alive, startMockProcess } from "./mock-process.js";
 
 let dir: string;
 beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), "arm-mock-lifecycle-"))));
@@ -68,10 +69,7 @@ describe("arm-security-devops mock stops cleanly", () => {
 
 describe("arm-security-devops mock --port", () => {
   it("listens on the port it is given", async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-    const { port } = probe.address() as { port: number };
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await closedPort();
     const mock = await startMockProcess(["--port", String(port)]);
     try {
       expect(mock.ready.endpoint).toBe(`https://127.0.0.1:${port}`);

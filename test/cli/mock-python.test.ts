@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, root, startMockProcess } from "../mock/process.js";
+import { cli, root } from "./built.js";
+import { startMockProcess } from "./mock-process.js";
 
 const SCRIPT = join(root, "test", "mock", "fixtures", "azure_core_lro.py");
 /** The README's Python snippet (`<!-- snippet: mock-python -->`, byte-identical, checked by test/readme). */

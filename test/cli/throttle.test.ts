@@ -2,25 +2,15 @@
 // the command says it is holding back — one line on a pipe (or with --json, on stderr), beside the bar on a
 // terminal — then finishes as usual. The mock's bucket is emptied by "another tool" first; Retry-After is whole
 // seconds (2 s here), which the budget and core's retry policy both wait.
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCOPE } from "../../src/testing/index.js";
-import { cli, idFlags, runCommand, startCliHarness, type CliHarness } from "./harness.js";
+import { cli } from "./built.js";
+import { hasScript, idFlags, runCommand, scriptArgs, startCliHarness, type CliHarness } from "./harness.js";
 
 let h: CliHarness;
 beforeAll(async () => (h = await startCliHarness()));
 afterAll(() => h?.close());
 beforeEach(() => h.mock.reset());
-
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 const HOLDING = `holding back: ARM throttled reads of subscription ${DEFAULT_SCOPE.subscriptionId} (429); reads resume in`;
 
@@ -61,8 +51,8 @@ describe("arm-security-devops wait while ARM throttles reads", () => {
 
   it.skipIf(!hasScript)("draws the hold beside the progress bar on a terminal, with its countdown, until it ends", async () => {
     throttledOperation("op-held-tty");
-    const command = [process.execPath, cli, "wait", "op-held-tty", ...idFlags(h.mock)].map(quote).join(" ");
-    const r = await runCommand("script", ["-qec", command, "/dev/null"], h.env);
+    const command = [process.execPath, cli, "wait", "op-held-tty", ...idFlags(h.mock)];
+    const r = await runCommand("script", scriptArgs(command), h.env);
     expect(r.code).toBe(0);
     const held = [...r.stdout.matchAll(/\r\[[#.]+\]\s+\?%  waiting  [\d.]+s  \(throttled \(429\): reads resume in ([\d.]+)s\)\x1b\[K/g)];
     expect(held.length).toBeGreaterThanOrEqual(2);

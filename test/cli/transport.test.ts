@@ -1,19 +1,9 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idFlags, startCliHarness, type CliHarness } from "./harness.js";
+import { closedPort, idFlags, startCliHarness, type CliHarness } from "./harness.js";
 
 let h: CliHarness;
 beforeAll(async () => (h = await startCliHarness()));
 afterAll(() => h?.close());
-
-/** A loopback port nobody listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("arm-security-devops transport and authentication errors", () => {
   it("exits 3 and says authentication failed when the service answers 401", async () => {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exitCodes.js";
-import { idFlags, root, startCliHarness, type CliHarness } from "./harness.js";
+import { root } from "./built.js";
+import { idFlags, startCliHarness, type CliHarness } from "./harness.js";
 
 let h: CliHarness;
 beforeAll(async () => (h = await startCliHarness()));

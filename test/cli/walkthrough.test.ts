@@ -1,7 +1,8 @@
 // `npm start` runs scripts/start.mjs, which builds when needed and then this module; the module is run directly
 // here so the test never rebuilds dist/ under the other suites' feet.
 import { describe, expect, it } from "vitest";
-import { root, runNode } from "./harness.js";
+import { root } from "./built.js";
+import { runNode } from "./harness.js";
 
 const clean: NodeJS.ProcessEnv = { PATH: process.env["PATH"], HOME: process.env["HOME"] };
 

@@ -3,10 +3,11 @@
 // (the scope, the relative template, the number of ids) refuse bad input before anything is sent.
 import type { HttpResponse } from "@azure-rest/core-client";
 import { describe, expect, it } from "vitest";
-import { isInvalidParameterError, operations, routePrefix, routes, type InvalidParameterError } from "../../src/index.js";
+import { operations, routePrefix, routes } from "../../src/index.js";
 import { DEFAULT_SCOPE, SEED, type MockArm, type RecordedRequest } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
+import { refusal as refused } from "../helpers/refusal.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
@@ -121,17 +122,6 @@ describe("connector(scope).path sends what client.path sends, for every operatio
     expect(mock.requests.at(-1)!.path).toContain(`/securityConnectors/${DEFAULT_SCOPE.securityConnectorName}/devops/`);
   });
 });
-
-/** The InvalidParameterError `f` throws. */
-function refused(f: () => unknown): InvalidParameterError {
-  try {
-    f();
-  } catch (error) {
-    if (isInvalidParameterError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidParameterError");
-}
 
 describe("connector(scope) refuses bad input before any request", () => {
   it.each([

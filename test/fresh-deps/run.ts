@@ -37,24 +37,10 @@ function versions(lockfile: string): Map<string, string[]> {
   return found;
 }
 
-/** Runs `action` with `env` merged into this process's environment, which the npm that createConsumer starts inherits. */
-function withEnv<T>(env: Record<string, string>, action: () => T): T {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return action();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
-
 const newest = installNodeVersions().at(-1)!;
 const nodeEnv = envFor(newest);
 console.log(`installing the packed tarball with npm on Node ${newest.version}, no lockfile`);
-const dir = withEnv(nodeEnv, () => createConsumer("fresh-consumer", pack().tarball));
+const dir = createConsumer("fresh-consumer", pack().tarball, [], nodeEnv);
 // behaviour.test.ts imports this to load the package by name with the "import" condition, from inside the project.
 writeFileSync(
   join(dir, "fresh-entry.mjs"),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startMockArm, type MockArm, type MockArmOptions } from "../../src/testing/index.js";
+import { startMockArm, type MockArm, type MockArmOptions, type RecordedRequest } from "../../src/testing/index.js";
 
 /**
  * The one-mock-per-file lifecycle the suites share: started before the file's tests, reset before each test (so
@@ -21,4 +21,14 @@ export function useMockArm(
     beforeClose?.(started);
     await started.close();
   });
+}
+
+/**
+ * The requests the mock saw after the initial request of a long-running operation: everything after the last
+ * request that was not a GET (polls and the final GET are GETs; the PUT, PATCH, DELETE or POST that started it is not).
+ */
+export function requestsAfterInitial(mock: MockArm): RecordedRequest[] {
+  let initial = mock.requests.length - 1;
+  while (initial >= 0 && mock.requests[initial]!.method === "GET") initial -= 1;
+  return mock.requests.slice(initial + 1);
 }

@@ -1,4 +1,4 @@
-// A core-tracing Instrumenter that records every span, for the tracing suites (test/tracing, test/readme). It plays
+// A core-tracing Instrumenter that records every span, for the tracing suites (test/tracing, via spans.ts). It plays
 // what @azure/opentelemetry-instrumentation-azure-sdk plays in an app: spans get ids and a parent (from the
 // context they are started with, else the active one), `withContext` makes a context active across awaits
 // (AsyncLocalStorage, as OpenTelemetry's Node context manager), and `createRequestHeaders` writes a W3C

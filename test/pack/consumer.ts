@@ -32,9 +32,15 @@ export function pack(): { tarball: string; files: string[] } {
  * Deno would find whatever the package lacks in the repository's own node_modules. npm resolves the dependencies from the registry as it does for a user: the
  * registry metadata is fetched (`npm ci` never stores it, so a cache-only install fails on a fresh machine), and the
  * tarballs come from the npm cache when they are there (`npm_config_cache` is honoured, like every npm setting).
- * Install scripts stay off, as npm 11 does for dependencies by default.
+ * Install scripts stay off, as npm 11 does for dependencies by default. `env` is merged into this process's
+ * environment for the install (e.g. a PATH whose first npm runs on another Node).
  */
-export function createConsumer(name: string, tarball: string, extraPackages: string[] = []): string {
+export function createConsumer(
+  name: string,
+  tarball: string,
+  extraPackages: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): string {
   const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
   const dir = join(tmpdir(), `arm-security-devops-${checkout}-${name}`);
   rmSync(dir, { recursive: true, force: true });
@@ -42,6 +48,7 @@ export function createConsumer(name: string, tarball: string, extraPackages: str
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
   execFileSync(npm, ["install", tarball, ...extraPackages, "--no-audit", "--no-fund", "--ignore-scripts"], {
     cwd: dir,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 180_000,
   });

@@ -4,7 +4,9 @@ import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoll
 import type { LroInitialResponse } from "../../src/custom/poller/lroTypes.js";
 import { DEFAULT_SCOPE, type MockArm, type MockResponse } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
-import { useMockArm } from "../helpers/mock.js";
+import { requestsAfterInitial, useMockArm } from "../helpers/mock.js";
+import { devops } from "../mock/paths.js";
+import { lroTargets, thrown } from "./lro.js";
 
 // Every flow of ARM's async-operation contract through getLongRunningPoller, against the mock over HTTPS. Each
 // test names one row of the README's table "ARM flow → what the poller sends and returns".
@@ -16,39 +18,20 @@ useMockArm((m) => {
   client = mockClient(m, { retryOptions: { maxRetries: 0 } });
 });
 
-const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const CONFIG =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
-const ORG = `${CONFIG}/azureDevOpsOrgs/{orgName}`;
-const configPath = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}/devops/default`;
-const orgPath = `${configPath}/azureDevOpsOrgs/contoso-ado`;
-const org = () => client.path(ORG, sub, rg, name, "contoso-ado");
-const config = () => client.path(CONFIG, sub, rg, name);
+const { subscriptionId: sub } = DEFAULT_SCOPE;
+const configPath = devops();
+const orgPath = devops("azureDevOpsOrgs", "contoso-ado");
+const { config, org, createConfig } = lroTargets(() => ({ mock, client }));
 const body = { properties: { actionableRemediation: { state: "Disabled" as const } } };
 const fast = { intervalInMs: 1 };
 
 /** Requests after the initial one (the last non-GET), as "GET status" | "GET location" | "GET resource" | "GET other". */
 function trail(): string[] {
-  let initial = mock.requests.length - 1;
-  while (initial >= 0 && mock.requests[initial]!.method === "GET") initial -= 1;
-  return mock.requests.slice(initial + 1).map((r) => {
+  return requestsAfterInitial(mock).map((r) => {
     if (r.path.includes("/locations/")) return `${r.method} location`;
     if (r.path.includes("/operationResults/")) return `${r.method} status`;
     return `${r.method} ${r.path === orgPath || r.path === configPath ? "resource" : "other"}`;
   });
-}
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a throw");
-}
-/** The DevOps configuration is not seeded: create it synchronously so DELETE has something to delete. */
-async function createConfig(): Promise<void> {
-  mock.planOperations({ sync: true });
-  expect((await config().put({ body: { properties: {} } })).status).toBe("200");
 }
 
 describe("PUT and PATCH", () => {

@@ -4,7 +4,8 @@ import { isRestError } from "../../src/custom/errors/toRestError.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
 import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
-import { useMockArm } from "../helpers/mock.js";
+import { requestsAfterInitial, useMockArm } from "../helpers/mock.js";
+import { ORG, lroTargets, thrown } from "./lro.js";
 
 let mock: MockArm;
 let client: ReturnType<typeof mockClient>;
@@ -13,31 +14,12 @@ useMockArm((m) => {
   client = mockClient(m);
 });
 
-const CONFIG =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
-const ORG = `${CONFIG}/azureDevOpsOrgs/{orgName}`;
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const config = () => client.path(CONFIG, sub, rg, name);
+const { config, createConfig } = lroTargets(() => ({ mock, client }));
 const body = { properties: { autoDiscovery: "Enabled" as const } };
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a throw");
-}
 /** Requests after the initial one (the last non-GET) as "METHOD kind", kind = status | resource. */
-const trail = () => {
-  let initial = mock.requests.length - 1;
-  while (initial >= 0 && mock.requests[initial]!.method === "GET") initial -= 1;
-  return mock.requests.slice(initial + 1).map((r) => `${r.method} ${r.path.includes("/operationResults/") ? "status" : "resource"}`);
-};
-/** The DevOps configuration is not seeded: create it synchronously so DELETE has something to delete. */
-async function createConfig(): Promise<void> {
-  mock.planOperations({ sync: true });
-  expect((await config().put({ body })).status).toBe("200");
-}
+const trail = () =>
+  requestsAfterInitial(mock).map((r) => `${r.method} ${r.path.includes("/operationResults/") ? "status" : "resource"}`);
 
 describe("getLongRunningPoller", () => {
   it("follows a PUT 201 through Azure-AsyncOperation and ends with one GET of the original URL", async () => {

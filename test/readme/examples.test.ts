@@ -1,6 +1,6 @@
 // Runs every README example against the embedded mock and checks what it printed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClient, isUnexpected, readBudgetState, requestLimitState } from "../../src/index.js";
+import { isUnexpected, readBudgetState, requestLimitState } from "../../src/index.js";
 import { DEFAULT_SCOPE, startMockArm } from "../../src/testing/index.js";
 import type { MockArm } from "../../src/testing/types.js";
 import type { ReadmeContext } from "../../examples/readme/context.js";
@@ -16,6 +16,7 @@ import * as resume from "../../examples/readme/resume.js";
 import * as testingMock from "../../examples/readme/testing-mock.js";
 import * as tuneReadBudget from "../../examples/readme/tune-read-budget.js";
 import * as waitOperationResult from "../../examples/readme/wait-operation-result.js";
+import { mockClient } from "../helpers/client.js";
 
 const rawConnector = `/subscriptions/${DEFAULT_SCOPE.subscriptionId}/resourceGroups/${DEFAULT_SCOPE.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${DEFAULT_SCOPE.securityConnectorName}`;
 
@@ -25,8 +26,8 @@ let printed: string[];
 
 beforeAll(async () => {
   mock = await startMockArm();
-  // Short waits between polls where the mock sends no Retry-After; the examples themselves use the defaults.
-  ctx = { client: createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate } }), mock, ...DEFAULT_SCOPE };
+  // What every example gets: a client of this mock (no option of its own) and the default connector's names.
+  ctx = { client: mockClient(mock), mock, ...DEFAULT_SCOPE };
 });
 afterAll(() => mock?.close());
 beforeEach(() => {
@@ -104,7 +105,7 @@ describe("README examples, run against the embedded mock", () => {
   it("many-operations waits for 20 operations with one client and prints what its read budget counted", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `fleet-${i}`);
     for (const id of ids) mock.addOperationResult(id, { steps: [50], retryAfter: "0" });
-    const client = createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate } });
+    const client = mockClient(mock);
     await manyOperations.example({ ...ctx, client }, ids);
     expect(printed).toEqual(["20 succeeded", `${DEFAULT_SCOPE.subscriptionId}: 40 reads, 0 answered 429, 0 pauses`]);
   });

@@ -1,16 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  createClient,
-  isInvalidParameterError,
-  isPollingError,
-  pathParameters,
-  pollOperationResult,
-} from "../../src/index.js";
+import { createClient, isPollingError, pathParameters, pollOperationResult } from "../../src/index.js";
 import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { failOnUnhandledRejections } from "./helpers.js";
 import { useMockArm } from "../helpers/mock.js";
+import { refusal } from "../helpers/refusal.js";
 
 // Bad input that test/client/validation.test.ts does not already cover: every route × every parameter with
 // non-string values, resourceGroupName rules on every route, per-request api-version overrides, and the ids given
@@ -42,17 +37,6 @@ const untypedPath = (template: string, values: unknown[]) =>
     template,
     ...values,
   );
-
-/** The InvalidParameterError `f` throws synchronously; fails when it throws anything else or nothing. */
-function refusal(f: () => unknown): { parameter: string; rule: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (isInvalidParameterError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an InvalidParameterError");
-}
 
 describe("non-string path values are refused on every route, naming the parameter", () => {
   const nonStrings: unknown[] = [42, null, undefined, ["x"], true, { toString: () => "x" }, Symbol("x")];

@@ -1,7 +1,6 @@
 // The same parent/child links with an instrumenter that keeps no active context (OpenTelemetry in a browser without
 // a context manager, or any bridge that does not follow async calls): here a request's HTTP span finds its parent
 // only through the tracingOptions the poller and paginate pass with each request.
-import { createTracingClient } from "@azure/core-tracing";
 import { describe, expect, it } from "vitest";
 import { paginate } from "../../src/custom/paginate.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
@@ -9,7 +8,8 @@ import { pollOperationResult } from "../../src/custom/poller/pollOperationResult
 import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
-import { onlySpan, senders, useRecorder } from "./spans.js";
+import { paths } from "../types/paths.js";
+import { app, onlySpan, senders, useRecorder } from "./spans.js";
 
 const recorder = useRecorder({ activeContext: false });
 let mock: MockArm;
@@ -20,9 +20,7 @@ useMockArm((m) => {
 });
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const CONFIG =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
-const app = createTracingClient({ namespace: "Contoso.App", packageName: "contoso-app" });
+const CONFIG = paths.configuration;
 
 describe("without an active context", () => {
   it("still parents every poll request of a wait on the wait's span, and the wait on the caller's tracingOptions", async () => {

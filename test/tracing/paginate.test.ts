@@ -1,11 +1,12 @@
-import { createTracingClient } from "@azure/core-tracing";
 import { describe, expect, it } from "vitest";
 import { isPagingError } from "../../src/custom/errors/pagingError.js";
 import { paginate } from "../../src/custom/paginate.js";
 import { DEFAULT_SCOPE, SEED, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
-import { onlySpan, senders, useRecorder } from "./spans.js";
+import { devops } from "../mock/paths.js";
+import { paths } from "../types/paths.js";
+import { app, onlySpan, senders, useRecorder } from "./spans.js";
 
 const recorder = useRecorder();
 let mock: MockArm;
@@ -16,11 +17,9 @@ useMockArm((m) => {
 });
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const OWNERS =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners";
-const rawOwners = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}/devops/default/gitHubOwners`;
+const OWNERS = paths.gitHubOwners;
+const rawOwners = devops("gitHubOwners");
 const owners = Object.keys(SEED.gitHubOwners).length; // 5: three pages of 2, 2, 1
-const app = createTracingClient({ namespace: "Contoso.App", packageName: "contoso-app" });
 
 /** The first page, fetched by the test (its request is not paginate's), and the requests before paging. */
 async function firstPage() {

@@ -1,4 +1,3 @@
-import { createTracingClient } from "@azure/core-tracing";
 import { describe, expect, it } from "vitest";
 import { isAbortError, isDevOpsOperationError } from "../../src/custom/errors/guards.js";
 import { getLongRunningPoller } from "../../src/custom/poller/getLongRunningPoller.js";
@@ -6,8 +5,9 @@ import type { LroInitialResponse } from "../../src/custom/poller/lroTypes.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
 import { DEFAULT_SCOPE, type MockArm, type OperationPlan } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
-import { useMockArm } from "../helpers/mock.js";
-import { onlySpan, ourSpans, senders, useRecorder } from "./spans.js";
+import { requestsAfterInitial, useMockArm } from "../helpers/mock.js";
+import { paths } from "../types/paths.js";
+import { app, onlySpan, ourSpans, senders, useRecorder } from "./spans.js";
 
 const recorder = useRecorder();
 let mock: MockArm;
@@ -19,20 +19,10 @@ useMockArm((m) => {
 });
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const CONFIG =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
-const config = () => client.path(CONFIG, sub, rg, name);
-const org = () => client.path(`${CONFIG}/azureDevOpsOrgs/{orgName}`, sub, rg, name, "contoso-ado");
+const config = () => client.path(paths.configuration, sub, rg, name);
+const org = () => client.path(paths.azureDevOpsOrg, sub, rg, name, "contoso-ado");
 const body = { properties: { autoDiscovery: "Enabled" as const } };
-const app = createTracingClient({ namespace: "Contoso.App", packageName: "contoso-app" });
 const fast = { intervalInMs: 10 };
-
-/** The requests after the last one that was not a GET (the initial request of an LRO). */
-function afterInitial() {
-  let initial = mock.requests.length - 1;
-  while (initial >= 0 && mock.requests[initial]!.method === "GET") initial -= 1;
-  return mock.requests.slice(initial + 1);
-}
 
 describe("the span of a wait", () => {
   it("runs a pollOperationResult wait in one DevOpsOperationResults.wait span, with every poll request as its child", async () => {
@@ -68,7 +58,7 @@ describe("the span of a wait", () => {
     await getLongRunningPoller(client, initial, fast);
 
     const wait = onlySpan(recorder(), spanName);
-    const requests = afterInitial();
+    const requests = requestsAfterInitial(mock);
     const kinds = requests.map((r) => (r.path.includes("/locations/") ? "location" : r.path.includes("/operationResults/") ? "status" : "resource"));
     expect(kinds).toEqual(trail);
     const sent = senders(recorder(), requests);

@@ -1,7 +1,6 @@
 // No secret in any span: the bearer token, the query of a status URL (ARM's can be signed) and the OAuth
 // authorization code of an onboarding never reach a span's name, attributes, status or recorded exceptions — ours
 // or the pipeline's HTTP spans. Each test first shows the secret was really in play (sent, or in the error).
-import { createTracingClient } from "@azure/core-tracing";
 import { describe, expect, it } from "vitest";
 import { isPollingError } from "../../src/custom/errors/guards.js";
 import { isPagingError } from "../../src/custom/errors/pagingError.js";
@@ -12,7 +11,9 @@ import { DEFAULT_SCOPE, type MockArm } from "../../src/testing/index.js";
 import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
 import type { RecordedSpan } from "../helpers/recordingInstrumenter.js";
-import { onlySpan, useRecorder } from "./spans.js";
+import { devops } from "../mock/paths.js";
+import { paths } from "../types/paths.js";
+import { app, onlySpan, useRecorder } from "./spans.js";
 
 const recorder = useRecorder();
 let mock: MockArm;
@@ -23,12 +24,10 @@ useMockArm((m) => {
 });
 
 const { subscriptionId: sub, resourceGroupName: rg, securityConnectorName: name } = DEFAULT_SCOPE;
-const CONFIG =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default";
-const rawConfig = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}/devops/default`;
+const CONFIG = paths.configuration;
+const rawConfig = devops();
 const SIGNATURE = "sig-7f3a9c2e5b1d";
 const CODE = "oauth-code-4d8e1f6a9b";
-const app = createTracingClient({ namespace: "Contoso.App", packageName: "contoso-app" });
 
 /** Everything a span shows an exporter, as text: name, attributes, status and recorded exceptions. */
 function shown(span: RecordedSpan): string[] {

@@ -1,4 +1,5 @@
 // What the tracing suites share: the recording instrumenter's lifecycle for a file, and readers of its spans.
+import { createTracingClient } from "@azure/core-tracing";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { RecordedRequest } from "../../src/testing/index.js";
 import { installRecordingInstrumenter, type RecordedSpan, type Recorder } from "../helpers/recordingInstrumenter.js";
@@ -33,3 +34,6 @@ export function ourSpans(recorder: Recorder): RecordedSpan[] {
 export function senders(recorder: Recorder, requests: readonly RecordedRequest[]): Array<RecordedSpan | undefined> {
   return requests.map((r) => recorder.spanOfTraceparent(r.headers["traceparent"]));
 }
+
+/** The application's own tracing client: its spans stand for the caller's, to parent ours on or to start inside ours. */
+export const app = createTracingClient({ namespace: "Contoso.App", packageName: "contoso-app" });

@@ -1,12 +1,7 @@
 // The mock as another tool meets it: `arm-security-devops mock` (the BUILT dist/cli.js) in a process of its own,
 // reached only through what it prints. Nothing here imports the mock's source.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const cli = join(root, "dist", "cli.js");
+import { baseEnv, cli, requireBuiltCli, root } from "./built.js";
 
 /** What `mock --json` prints on its first line. */
 export interface Ready {
@@ -39,10 +34,10 @@ export interface Refusal {
 
 /** `node dist/cli.js mock --json ...args`, resolved once its ready line is out; a hard limit ends it in any case. */
 export function startMockProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, lifetimeMs = 120_000): Promise<MockProcess> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test builds before this suite)`);
+  requireBuiltCli();
   const child = spawn(process.execPath, [cli, "mock", "--json", ...args], {
     cwd: root,
-    env: { PATH: process.env["PATH"], HOME: process.env["HOME"], ...env },
+    env: { ...baseEnv(), ...env },
     timeout: lifetimeMs,
   });
   let stdout = "";

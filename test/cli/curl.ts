@@ -1,7 +1,7 @@
 // A client that shares no code with the package: every request is one `curl` process, trusting only the mock's
 // PEM file as a user would (--cacert), with the bearer token the mock printed.
 import { execFile } from "node:child_process";
-import type { Ready } from "./process.js";
+import type { Ready } from "./mock-process.js";
 
 export interface CurlReply {
   status: number;
