@@ -10,17 +10,14 @@ import { ScopeBudget } from "./scopeBudget.js";
 export class SharedReadBudget {
   private readonly scopes = new Map<string, ScopeBudget>();
 
-  constructor(
-    readonly options: NormalizedReadBudget,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(readonly options: NormalizedReadBudget) {}
 
   /** The budget `url` is charged to. */
   scopeOf(url: string): ScopeBudget {
     const scope = readScopeOf(url);
     let budget = this.scopes.get(scope.key);
     if (budget === undefined) {
-      budget = new ScopeBudget(scope, { ...this.options, now: this.now });
+      budget = new ScopeBudget(scope, this.options);
       this.scopes.set(scope.key, budget);
     }
     return budget;
