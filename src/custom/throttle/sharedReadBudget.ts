@@ -1,6 +1,6 @@
 import type { NormalizedReadBudget } from "./options.js";
 import { readScopeOf } from "./readScope.js";
-import type { ReadBudgetState } from "./budgetState.js";
+import type { ReadScopeState } from "./budgetState.js";
 import { ScopeBudget } from "./scopeBudget.js";
 
 // The read budgets of one client, one per scope (origin + subscription, or the tenant), made on first use. Shared by
@@ -23,13 +23,12 @@ export class SharedReadBudget {
     return budget;
   }
 
-  state(): ReadBudgetState {
-    const { size, refillPerSecond, allReads } = this.options;
-    const scopes = [...this.scopes.values()].map((b) => ({
+  /** Each scope's state, in the order first read (budgetState.ts adds the options). */
+  scopeStates(): ReadScopeState[] {
+    return [...this.scopes.values()].map((b) => ({
       origin: b.scope.origin,
       subscriptionId: b.scope.subscriptionId,
       ...b.snapshot(),
     }));
-    return { size, refillPerSecond, allReads, scopes };
   }
 }
