@@ -9,7 +9,12 @@ import { rememberEndpoint } from "./clientEndpoint.js";
 import { connectorScope, type SecurityDevOpsClient } from "./connectorScope.js";
 import { useRedactingLogPolicy } from "./logPolicy.js";
 import { rememberThrottle, type ClientThrottle } from "./throttle/budgetState.js";
-import { installerOf, normalizeThrottleOptions, type ThrottleClientOptions } from "./throttle/options.js";
+import {
+  installerOf,
+  normalizeMaxConcurrentRequests,
+  normalizeReadBudget,
+  type ThrottleClientOptions,
+} from "./throttle/options.js";
 import { readBudgetPolicy } from "./throttle/readBudgetPolicy.js";
 import { RequestSlots } from "./throttle/requestSlots.js";
 import { checkPathArguments, checkRequestOptions } from "./validate.js";
@@ -45,14 +50,16 @@ export function createClient(
   options: SecurityDevOpsClientOptions = {},
 ): SecurityDevOpsClient {
   const { readBudget, maxConcurrentRequests, ...coreOptions } = options;
-  const throttle = normalizeThrottleOptions({ readBudget, maxConcurrentRequests });
+  const normalizedBudget = normalizeReadBudget(readBudget);
+  const maxInFlight = normalizeMaxConcurrentRequests(maxConcurrentRequests);
   if (options.pipeline && (readBudget !== undefined || maxConcurrentRequests !== undefined)) {
     throw new TypeError(
       "options.readBudget and options.maxConcurrentRequests apply to the pipeline createClient builds; with " +
         "options.pipeline, the pipeline is the caller's and gets neither",
     );
   }
-  if (throttle.readBudget?.allReads && installerOf(readBudget) === undefined) {
+  const installBudget = installerOf(readBudget);
+  if (normalizedBudget?.allReads && installBudget === undefined) {
     // Holding every GET means holding the client's first one too, before any poller has brought the budget's code
     // in (throttle/install.ts): the budget must come with the client, which sharedReadBudget() arranges.
     throw new TypeError(
@@ -69,16 +76,16 @@ export function createClient(
       logger: options.loggingOptions?.logger ?? logger.info,
     });
     const record: ClientThrottle = {
-      readBudget: throttle.readBudget,
+      readBudget: normalizedBudget,
       budget: undefined,
-      slots: new RequestSlots(throttle.maxConcurrentRequests),
+      slots: new RequestSlots(maxInFlight),
     };
     // Both after the retry policy, so each attempt waits; the budget first, so a read waiting for its token holds
     // no connection slot. The log policy (after the Sign phase) stays the last before the wire.
     if (record.readBudget) generated.pipeline.addPolicy(readBudgetPolicy(record), { afterPhase: "Retry" });
     generated.pipeline.addPolicy(record.slots.policy(), { afterPhase: "Retry" });
     rememberThrottle(generated.pipeline, record);
-    installerOf(readBudget)?.(generated);
+    installBudget?.(generated);
   }
   const buildPath = generated.path as unknown as (template: string, ...values: unknown[]) => Record<string, Verb>;
   const client: SecurityDevOpsClient = {

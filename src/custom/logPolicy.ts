@@ -1,5 +1,5 @@
 import type { Debugger } from "@azure/logger";
-import type { LogPolicyOptions, Pipeline, PipelinePolicy } from "@azure/core-rest-pipeline";
+import { logPolicyName, type LogPolicyOptions, type Pipeline, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { Sanitizer } from "@typespec/ts-http-runtime/internal/util";
 
 // Why the client does not keep core-rest-pipeline's log policy: at info level it leaks what this API carries.
@@ -13,9 +13,6 @@ import { Sanitizer } from "@typespec/ts-http-runtime/internal/util";
 // response, through core's own Sanitizer (the one core's log policy uses, so its code and allow-lists are already
 // in every app; 0.3.6 and 0.3.11 redact alike): every header whose name is not allowed and every query value but
 // the allowed ones are replaced by REDACTED. It takes core's options and allow-lists.
-
-/** The name core gives its log policy (core-rest-pipeline 1.24 and 1.25, ts-http-runtime 0.3.x). */
-const logPolicyName = "logPolicy";
 
 // Allowed beside core's list: ARM's own diagnostics (ids, the error code), which carry no secret and are what support
 // asks for.
@@ -65,8 +62,6 @@ function withoutFragmentOrCredentials(text: string): string {
 /**
  * Swaps core's log policy on `pipeline` for the redacting one, found by name and put back with the placement core
  * gives its own: after the Sign phase, so that it sees the request as sent (Authorization shown as REDACTED).
- * test/reliability/logging.test.ts reads everything logged at verbose level, so a core release that renamed its
- * policy (and kept it next to ours) would fail there.
  */
 export function useRedactingLogPolicy(pipeline: Pipeline, options: LogPolicyOptions & { logger: Debugger }): void {
   pipeline.removePolicy({ name: logPolicyName });

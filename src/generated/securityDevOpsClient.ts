@@ -3,7 +3,6 @@
 import { getClient, type ClientOptions } from "@azure-rest/core-client";
 import { isTokenCredential, type TokenCredential } from "@azure/core-auth";
 import type { SecurityDevOpsClient } from "./clientDefinitions.js";
-import { logger } from "./logger.js";
 import { packageName, packageVersion } from "./packageInfo.js";
 
 /** Azure Resource Manager endpoint of the public cloud. */
@@ -62,7 +61,6 @@ export function createClient(
       ...options.userAgentOptions,
       userAgentPrefix: callerPrefix ? `${callerPrefix} ${userAgentInfo}` : userAgentInfo,
     },
-    loggingOptions: { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info },
   }) as SecurityDevOpsClient;
 }
 

@@ -1,19 +1,15 @@
 // The bound on requests in flight (options.maxConcurrentRequests), against the mock over HTTPS: with core's
 // keep-alive agent it bounds the sockets a client opens, counted by the mock as TCP connections.
 import { describe, expect, it } from "vitest";
-import { createClient, type SecurityDevOpsClientOptions } from "../../src/custom/client.js";
 import { isAbortError } from "../../src/custom/errors/guards.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
 import { requestLimitState } from "../../src/custom/throttle/budgetState.js";
 import type { MockArm } from "../../src/testing/index.js";
+import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
 useMockArm((m) => (mock = m));
-
-function client(options: SecurityDevOpsClientOptions = {}) {
-  return createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate! }, ...options });
-}
 
 /** Waits (real time, bounded) until the mock has closed every connection of earlier tests. */
 async function noConnectionsOpen(): Promise<void> {
@@ -24,7 +20,7 @@ describe("the bound on requests in flight", () => {
   it("opens at most maxConcurrentRequests sockets for 300 pollers at once, and reuses them", async () => {
     await noConnectionsOpen();
     mock.reset();
-    const c = client({ maxConcurrentRequests: 4, readBudget: false });
+    const c = mockClient(mock, { maxConcurrentRequests: 4, readBudget: false });
     const ids = Array.from({ length: 300 }, (_, i) => `conn-${i}`);
     for (const id of ids) mock.addOperationResult(id, { steps: [50], retryAfter: "0" });
     let most = 0;
@@ -40,7 +36,7 @@ describe("the bound on requests in flight", () => {
   });
 
   it("queues what is over the bound in order, and rejects a queued request at once when it is aborted", async () => {
-    const c = client({ maxConcurrentRequests: 1, readBudget: false });
+    const c = mockClient(mock, { maxConcurrentRequests: 1, readBudget: false });
     mock.script("GET", "/slow", { status: 200, body: {}, delayMs: 60_000 });
     const slow = new AbortController();
     const first = Promise.resolve(c.pathUnchecked("/slow").get({ abortSignal: slow.signal }));
@@ -60,8 +56,8 @@ describe("the bound on requests in flight", () => {
   });
 
   it("is 32 by default, and Infinity removes it", async () => {
-    expect(requestLimitState(client())?.maxConcurrentRequests).toBe(32);
-    const c = client({ maxConcurrentRequests: Number.POSITIVE_INFINITY, readBudget: false });
+    expect(requestLimitState(mockClient(mock))?.maxConcurrentRequests).toBe(32);
+    const c = mockClient(mock, { maxConcurrentRequests: Number.POSITIVE_INFINITY, readBudget: false });
     mock.script("GET", "/wide", ...Array.from({ length: 40 }, () => ({ status: 200, body: {}, delayMs: 300 })));
     const all = Array.from({ length: 40 }, () => Promise.resolve(c.pathUnchecked("/wide").get()));
     for (let i = 0; i < 500 && requestLimitState(c)!.inFlight < 40; i++) await new Promise((r) => setTimeout(r, 5));

@@ -18,7 +18,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
   budget = new ScopeBudget(
     { key: "k", origin: "https://management.azure.com", subscriptionId: "s1" },
-    { size: 100, refillPerSecond: 10, now: () => Date.now() },
+    { size: 100, refillPerSecond: 10 },
   );
 });
 afterEach(() => vi.useRealTimers());

@@ -4,13 +4,13 @@
 // estimate). Real time: every bound below is a lower bound the client's own waits guarantee (a loaded machine only
 // makes reads later), or an upper bound far from the wait it is compared with.
 import { describe, expect, it } from "vitest";
-import { createClient, type SecurityDevOpsClientOptions } from "../../src/custom/client.js";
 import { isAbortError } from "../../src/custom/errors/guards.js";
 import { paginate } from "../../src/custom/paginate.js";
 import { pollOperationResult } from "../../src/custom/poller/pollOperationResult.js";
 import { readBudgetState, throttleOf, type ReadScopeState } from "../../src/custom/throttle/budgetState.js";
 import { sharedReadBudget } from "../../src/custom/throttle/install.js";
 import { DEFAULT_SCOPE, type MockArm, type MockScope } from "../../src/testing/index.js";
+import { mockClient } from "../helpers/client.js";
 import { useMockArm } from "../helpers/mock.js";
 
 let mock: MockArm;
@@ -20,16 +20,12 @@ const A = DEFAULT_SCOPE.subscriptionId;
 const B = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const scopeB: MockScope = { ...DEFAULT_SCOPE, subscriptionId: B };
 
-function client(options: SecurityDevOpsClientOptions = {}) {
-  return createClient(mock.credential, { endpoint: mock.endpoint, tlsOptions: { ca: mock.certificate! }, ...options });
-}
-
 /** The mock throttling reads per subscription as ARM does, with `size` and `refillPerSecond` of its own. */
 function throttleReads(size: number, refillPerSecond: number): void {
   mock.throttle.configure({ retryAfterMs: true, subscription: { reads: { size, refillPerSecond } } });
 }
 
-function scopeState(c: ReturnType<typeof client>, subscriptionId: string): ReadScopeState | undefined {
+function scopeState(c: ReturnType<typeof mockClient>, subscriptionId: string): ReadScopeState | undefined {
   return readBudgetState(c)?.scopes.find((s) => s.subscriptionId === subscriptionId);
 }
 
@@ -48,7 +44,7 @@ async function until(condition: () => boolean, what: string, ms = 10_000): Promi
 describe("the shared read budget, against the throttling mock", () => {
   it("pauses every poller of a subscription once after a 429, until its Retry-After, and resumes them one token apart", async () => {
     throttleReads(20, 4); // a token every 250 ms
-    const c = client({ readBudget: { size: 20, refillPerSecond: 4 } });
+    const c = mockClient(mock, { readBudget: { size: 20, refillPerSecond: 4 } });
     const ids = Array.from({ length: 5 }, (_, i) => `pause-${i}`);
     for (const id of ids) mock.addOperationResult(id, { steps: [] }); // one read each: Succeeded
     mock.throttle.spend(A, "reads", 20); // another tool empties the bucket behind the client's back
@@ -66,7 +62,7 @@ describe("the shared read budget, against the throttling mock", () => {
 
   it("does not pause the pollers of another subscription", async () => {
     throttleReads(20, 0.1); // subscription A, once empty, names a 10 s wait
-    const c = client({ readBudget: { size: 20, refillPerSecond: 0.1 } });
+    const c = mockClient(mock, { readBudget: { size: 20, refillPerSecond: 0.1 } });
     mock.addOperationResult("held-0", { steps: [] });
     const freeIds = Array.from({ length: 5 }, (_, i) => `free-${i}`);
     for (const id of freeIds) mock.addOperationResult(id, { steps: [10, 20], retryAfter: "0" }, scopeB);
@@ -90,7 +86,7 @@ describe("the shared read budget, against the throttling mock", () => {
 
   it("rejects at once, sending nothing, when a poller is aborted while waiting for the budget", async () => {
     throttleReads(20, 0.02); // once empty, a 50 s wait
-    const c = client({ readBudget: { size: 20, refillPerSecond: 0.02 }, retryOptions: { maxRetries: 0 } });
+    const c = mockClient(mock, { readBudget: { size: 20, refillPerSecond: 0.02 }, retryOptions: { maxRetries: 0 } });
     mock.addOperationResult("first", { steps: [], retryAfter: "0" });
     mock.addOperationResult("waiting", { steps: [] });
     mock.throttle.spend(A, "reads", 20);
@@ -115,7 +111,7 @@ describe("the shared read budget, against the throttling mock", () => {
   it("holds a page of paginate behind the same budget as the pollers, and lets its abort reject at once", async () => {
     throttleReads(20, 0.02);
     // Installed with the client: the list's first page, sent before any poller, is counted too.
-    const c = client({ readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02 }), retryOptions: { maxRetries: 0 } });
+    const c = mockClient(mock, { readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02 }), retryOptions: { maxRetries: 0 } });
     const first = await c
       .path(
         "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Security/securityConnectors/{securityConnectorName}/devops/default/gitHubOwners",
@@ -147,7 +143,7 @@ describe("the shared read budget, against the throttling mock", () => {
 
   it("lowers its estimate to the reads x-ms-ratelimit-remaining-subscription-reads reports, and holds the rest", async () => {
     throttleReads(100, 0.02);
-    const c = client({ readBudget: { size: 100, refillPerSecond: 0.02 } });
+    const c = mockClient(mock, { readBudget: { size: 100, refillPerSecond: 0.02 } });
     mock.throttle.spend(A, "reads", 60); // another tool's spending: 40 left
     mock.addOperationResult("probe", { steps: [] });
     await pollOperationResult(c, mock.operationResultUrl("probe"));
@@ -168,7 +164,7 @@ describe("the shared read budget, against the throttling mock", () => {
 
   it("can be turned off: readBudget false holds nothing and reports no state", async () => {
     throttleReads(20, 0.02);
-    const c = client({ readBudget: false, retryOptions: { maxRetries: 0 } });
+    const c = mockClient(mock, { readBudget: false, retryOptions: { maxRetries: 0 } });
     expect(readBudgetState(c)).toBeUndefined();
     mock.throttle.spend(A, "reads", 20);
     const ids = Array.from({ length: 5 }, (_, i) => `off-${i}`);
@@ -188,7 +184,7 @@ describe("the shared read budget, against the throttling mock", () => {
       throttleReads(20, 0.02);
       const url = mock.addOperationResult("plain", { steps: [5], neverFinishes: true });
       // Installed with the client, so that it sees the client's first GET (no poller or pager here).
-      const c = client({ readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02, allReads }), retryOptions: { maxRetries: 0 } });
+      const c = mockClient(mock, { readBudget: sharedReadBudget({ size: 20, refillPerSecond: 0.02, allReads }), retryOptions: { maxRetries: 0 } });
       mock.throttle.spend(A, "reads", 20);
       expect((await c.pathUnchecked(url).get()).status).toBe("429"); // pauses the subscription for ~50 s
       const controller = new AbortController();
@@ -207,7 +203,7 @@ describe("the shared read budget, against the throttling mock", () => {
   });
 
   it("keeps tenant-level reads in a bucket of their own", async () => {
-    const c = client({ readBudget: sharedReadBudget() }); // installed with the client: the first GET is counted
+    const c = mockClient(mock, { readBudget: sharedReadBudget() }); // installed with the client: the first GET is counted
     await c.pathUnchecked("/providers/Microsoft.Security/operations").get();
     mock.addOperationResult("sub", { steps: [] });
     await pollOperationResult(c, mock.operationResultUrl("sub"));
@@ -219,7 +215,7 @@ describe("the shared read budget, against the throttling mock", () => {
   });
 
   it("starts counting with the client's first poller: reads sent before are not counted, those after are", async () => {
-    const c = client();
+    const c = mockClient(mock);
     const url = mock.addOperationResult("late", { steps: [] });
     await c.pathUnchecked(url).get();
     expect(readBudgetState(c)).toEqual({ size: 250, refillPerSecond: 25, allReads: false, scopes: [] });
@@ -232,7 +228,7 @@ describe("the shared read budget, against the throttling mock", () => {
   });
 
   it("starts counting with the client's first paginate too, with one budget per client", async () => {
-    const c = client();
+    const c = mockClient(mock);
     const url = mock.addOperationResult("paged", { steps: [] });
     const first = await c.pathUnchecked(url).get();
     paginate(c, first);

@@ -40,7 +40,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     const service = new ServiceBucket(o.size, o.refillPerSecond, Date.now());
     const budget = new ScopeBudget(
       { key: "sim", origin: "https://management.azure.com", subscriptionId: SUBSCRIPTION },
-      { ...(o.budget ?? { size: o.size, refillPerSecond: o.refillPerSecond }), now: () => Date.now() },
+      o.budget ?? { size: o.size, refillPerSecond: o.refillPerSecond },
     );
     if (o.others) {
       const { perSecond, fromMs = 0 } = o.others;

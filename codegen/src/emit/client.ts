@@ -1,5 +1,7 @@
 // The client factory (securityDevOpsClient.ts), the package constants it stamps
-// into the user agent (packageInfo.ts) and the package logger (logger.ts).
+// into the user agent (packageInfo.ts) and the package logger (logger.ts). The factory gives core no logger: the
+// only policy that reads loggingOptions.logger is core's log policy, which src/custom/client.ts replaces with its
+// redacting one (defaulting to this logger), and with options.pipeline core builds no pipeline at all.
 import type { ApiInfo } from "../model/api.js";
 
 export interface ClientSettings {
@@ -28,7 +30,6 @@ export function emitClient(api: ApiInfo, settings: ClientSettings): string {
   return `import { getClient, type ClientOptions } from "@azure-rest/core-client";
 import { isTokenCredential, type TokenCredential } from "@azure/core-auth";
 import type { ${name} } from "./clientDefinitions.js";
-import { logger } from "./logger.js";
 import { packageName, packageVersion } from "./packageInfo.js";
 
 /** Azure Resource Manager endpoint of the public cloud. */
@@ -84,7 +85,6 @@ export function createClient(credential: TokenCredential, options: ${name}Option
       ...options.userAgentOptions,
       userAgentPrefix: callerPrefix ? \`\${callerPrefix} \${userAgentInfo}\` : userAgentInfo,
     },
-    loggingOptions: { ...options.loggingOptions, logger: options.loggingOptions?.logger ?? logger.info },
   }) as ${name};
 }
 

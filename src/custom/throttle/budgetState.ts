@@ -88,7 +88,7 @@ export function throttleOf(pipeline: Pipeline): ClientThrottle | undefined {
 export function readBudgetState(client: { pipeline: Pipeline }): ReadBudgetState | undefined {
   const throttle = throttles.get(client.pipeline);
   if (throttle?.readBudget === undefined) return undefined;
-  return throttle.budget?.state() ?? { ...throttle.readBudget, scopes: [] };
+  return { ...throttle.readBudget, scopes: throttle.budget?.scopeStates() ?? [] };
 }
 
 /**

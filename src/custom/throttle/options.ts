@@ -37,11 +37,6 @@ export interface NormalizedReadBudget {
   allReads: boolean;
 }
 
-export interface NormalizedThrottleOptions {
-  readBudget: NormalizedReadBudget | undefined;
-  maxConcurrentRequests: number;
-}
-
 /** ARM's documented read bucket per subscription and principal: 250, refilled at 25 a second. */
 export const DEFAULT_READ_BUDGET = { size: 250, refillPerSecond: 25 } as const;
 
@@ -51,10 +46,6 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
 const MAX = 1_000_000;
 const SIZE: NumberRule = { min: 1, max: MAX, integer: true };
 const RATE: NumberRule = { min: 0, max: MAX, aboveMin: true };
-
-export function normalizeThrottleOptions(options: ThrottleClientOptions): NormalizedThrottleOptions {
-  return { readBudget: normalizeReadBudget(options.readBudget), maxConcurrentRequests: maxConcurrent(options.maxConcurrentRequests) };
-}
 
 /** `options.readBudget` checked, with every default filled in; undefined when the budget is off. */
 export function normalizeReadBudget(value: unknown): NormalizedReadBudget | undefined {
@@ -76,7 +67,8 @@ export function normalizeReadBudget(value: unknown): NormalizedReadBudget | unde
   return { size, refillPerSecond: rate, allReads };
 }
 
-function maxConcurrent(value: unknown): number {
+/** `options.maxConcurrentRequests` checked, with its default filled in. */
+export function normalizeMaxConcurrentRequests(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
   return checkNumberOption("options.maxConcurrentRequests", value, { min: 1, max: MAX, integer: true, orInfinity: true });
 }

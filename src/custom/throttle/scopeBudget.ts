@@ -28,7 +28,6 @@ import { TimedWaitQueue } from "./waitQueue.js";
 export interface ScopeBudgetOptions {
   size: number;
   refillPerSecond: number;
-  now: () => number;
 }
 
 /** A read let through: its place in the scope's sequence, to match its answer with what was sent after it. */
@@ -70,14 +69,14 @@ export class ScopeBudget {
     readonly scope: ReadScope,
     private readonly options: ScopeBudgetOptions,
   ) {
-    this.bucket = new TokenBucket({ capacity: options.size, refillPerSecond: options.refillPerSecond, now: options.now });
+    this.bucket = new TokenBucket({ capacity: options.size, refillPerSecond: options.refillPerSecond });
     this.others = new OtherSpenders(options.size, options.refillPerSecond);
     this.reserve = reserveOf(options.size);
     const what = scope.subscriptionId === undefined ? "the tenant's read budget" : `the read budget of subscription ${scope.subscriptionId}`;
     this.queue = new TimedWaitQueue(
       {
         tryTake: () => !this.probing() && this.bucket.tryTake(),
-        msUntilOpen: () => (this.probing() ? this.firstSentAt + FIRST_ANSWER_WAIT_MS - this.options.now() : this.bucket.msUntilToken()),
+        msUntilOpen: () => (this.probing() ? this.firstSentAt + FIRST_ANSWER_WAIT_MS - Date.now() : this.bucket.msUntilToken()),
       },
       what,
     );
@@ -101,7 +100,7 @@ export class ScopeBudget {
     if (response === undefined) this.others.restart();
     else {
       this.answered = true;
-      const now = this.options.now();
+      const now = Date.now();
       const remaining = remainingReads(this.scope, response.headers);
       if (remaining !== undefined) this.reported = remaining;
       if (response.status === 429) this.throttle(ticket, response, now);
@@ -130,11 +129,11 @@ export class ScopeBudget {
 
   /** Whether reads wait for the scope's first answer now. */
   private probing(): boolean {
-    return !this.answered && this.inFlight > 0 && this.options.now() < this.firstSentAt + FIRST_ANSWER_WAIT_MS;
+    return !this.answered && this.inFlight > 0 && Date.now() < this.firstSentAt + FIRST_ANSWER_WAIT_MS;
   }
 
   private dispatch(): ReadTicket {
-    if (!this.answered && this.inFlight === 0) this.firstSentAt = this.options.now();
+    if (!this.answered && this.inFlight === 0) this.firstSentAt = Date.now();
     this.sent += 1;
     this.inFlight += 1;
     return { sequence: this.sent };

@@ -1,6 +1,6 @@
 import type { NormalizedReadBudget } from "./options.js";
 import { readScopeOf } from "./readScope.js";
-import type { ReadBudgetState } from "./budgetState.js";
+import type { ReadScopeState } from "./budgetState.js";
 import { ScopeBudget } from "./scopeBudget.js";
 
 // The read budgets of one client, one per scope (origin + subscription, or the tenant), made on first use. Shared by
@@ -10,29 +10,25 @@ import { ScopeBudget } from "./scopeBudget.js";
 export class SharedReadBudget {
   private readonly scopes = new Map<string, ScopeBudget>();
 
-  constructor(
-    readonly options: NormalizedReadBudget,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(readonly options: NormalizedReadBudget) {}
 
   /** The budget `url` is charged to. */
   scopeOf(url: string): ScopeBudget {
     const scope = readScopeOf(url);
     let budget = this.scopes.get(scope.key);
     if (budget === undefined) {
-      budget = new ScopeBudget(scope, { ...this.options, now: this.now });
+      budget = new ScopeBudget(scope, this.options);
       this.scopes.set(scope.key, budget);
     }
     return budget;
   }
 
-  state(): ReadBudgetState {
-    const { size, refillPerSecond, allReads } = this.options;
-    const scopes = [...this.scopes.values()].map((b) => ({
+  /** Each scope's state, in the order first read (budgetState.ts adds the options). */
+  scopeStates(): ReadScopeState[] {
+    return [...this.scopes.values()].map((b) => ({
       origin: b.scope.origin,
       subscriptionId: b.scope.subscriptionId,
       ...b.snapshot(),
     }));
-    return { size, refillPerSecond, allReads, scopes };
   }
 }

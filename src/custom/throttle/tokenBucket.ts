@@ -1,25 +1,25 @@
-// A token bucket that hands out reservations instead of sleeping. It owns no timer and reads time only through the
-// injected clock, so it is pure: the caller waits `delayMs` (abortably) and cancels the reservation if it gives up.
-// One poller reserves one read at a time; a fleet of readers sharing one bucket reserves concurrently, and the
-// reservations come back spaced 1/rate apart once the burst is spent — never all at the same instant, so a shared
-// bucket does not turn a pause into a thundering herd.
+// A token bucket that owns no timer and reads time only through its clock (injectable, for tests), used two ways.
 //
-// The level may go below zero: each reservation beyond the burst takes a token that is yet to be refilled, and its
-// `readyAt` is the moment that token exists. A cancelled reservation's slot is handed to the next reserver rather
-// than subtracted from the debt: moving the debt would give the next reserver the slot of the last waiting
-// reservation, and two reads would share one token.
-//
-// A bucket that mirrors a service's (the client's shared read budget, throttle/scopeBudget.ts) also learns from
-// it: `lowerTo` when the service reports fewer tokens left, `pause` when it answered 429 and asked to wait,
-// `setRefillPerSecond` when others spend the same budget. Such a caller keeps its own queue and asks `tryTake` and
-// `msUntilToken` at the moment of going, because a reservation handed out earlier cannot follow those changes.
+// - Each poller has a bucket of its own (poller/options.ts: readBurst, readsPerSecond) and reserves one status read
+//   at a time: `reserve()` hands out the moment the read may go, the poller waits `delayMs` (abortably) and cancels
+//   the reservation if it gives up. Reservations come back spaced 1/rate apart once the burst is spent (the bucket
+//   would hand out many at once so, though a poller holds one): the level may go below zero, each reservation
+//   beyond the burst taking a token yet to be refilled, its `readyAt` the moment that token exists. A cancelled reservation's slot is handed
+//   to the next reserver rather than subtracted from the debt: moving the debt would give the next reserver the slot
+//   of the last waiting reservation, and two reads would share one token.
+// - The client's shared read budget (throttle/scopeBudget.ts) has one bucket per scope, mirroring ARM's, and
+//   reserves nothing: its reads wait in its own queue (waitQueue.ts, TimedWaitQueue) and ask `tryTake` and
+//   `msUntilToken` at the moment of going, because the bucket also learns from ARM — `lowerTo` when ARM reports
+//   fewer reads left, `pause` after a 429 that asked to wait, `setRefillPerSecond` when others spend the same
+//   budget, `charge` for a read that went without waiting — and a reservation handed out earlier could not follow
+//   those changes.
 
 export interface TokenBucketOptions {
   /** Tokens the bucket holds when full: the reads that may go at once after a quiet period. An integer ≥ 1. */
   capacity: number;
   /** Tokens added per second, up to `capacity`: the sustained rate once the burst is spent. A number > 0. */
   refillPerSecond: number;
-  /** The current time in milliseconds; `Date.now` unless injected (tests, or a caller with its own clock). */
+  /** The current time in milliseconds; `Date.now` unless injected (tests). */
   now?: () => number;
 }
 

@@ -1,4 +1,5 @@
-import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
+import type { AbortSignalLike } from "@azure/abort-controller";
+import { createAbortablePromise } from "@azure/core-util";
 
 // Requests waiting for their turn, in the order they came, let through by a gate: the bound on requests in flight
 // (throttle/requestSlots.ts), which opens when a request ends, or the shared read budget's bucket
@@ -8,7 +9,8 @@ import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
 // armed for the moment the gate says it opens, rather than one per waiter; it re-arms once per change, whatever the
 // queue's length.
 //
-// Written here because neither @azure/core-util nor @azure/core-rest-pipeline has an abortable FIFO gate.
+// @azure/core-util's createAbortablePromise gives each waiter its abort (the AbortError, the listener added and
+// removed); the FIFO gate is ours, because neither core-util nor core-rest-pipeline has one.
 
 /** What lets the queue's waiters through. */
 export interface Gate {
@@ -22,12 +24,9 @@ export interface TimedGate extends Gate {
   msUntilOpen(): number;
 }
 
-interface Waiter {
-  go(): void;
-}
-
 export class WaitQueue {
-  private readonly waiters = new Set<Waiter>();
+  /** The waiters' resolve functions, in the order they came. */
+  private readonly waiters = new Set<() => void>();
 
   constructor(
     private readonly gate: Gate,
@@ -45,32 +44,34 @@ export class WaitQueue {
    * AbortError when `signal` aborts first; its place goes to the next waiter.
    */
   enter(signal: AbortSignalLike | undefined): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new AbortError(`The request was aborted while waiting for ${this.what}`));
-    if (this.waiters.size === 0 && this.gate.tryTake()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.waiters.delete(waiter);
-        this.changed();
-        reject(new AbortError(`The request was aborted while waiting for ${this.what}`));
-      };
-      const waiter: Waiter = {
-        go: () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
+    if (!signal?.aborted && this.waiters.size === 0 && this.gate.tryTake()) return Promise.resolve();
+    let go = (): void => {};
+    const entered = createAbortablePromise<void>(
+      (resolve) => {
+        go = resolve;
+        this.waiters.add(go);
+      },
+      {
+        abortSignal: signal,
+        abortErrorMsg: `The request was aborted while waiting for ${this.what}`,
+        cleanupBeforeAbort: () => {
+          this.waiters.delete(go);
+          this.changed();
         },
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.waiters.add(waiter);
-      this.wake();
-    });
+      },
+    );
+    // Only now, with core-util's abort listener attached (after the callback above), may the waiter be let through:
+    // letting it go removes that listener. Not when the signal had aborted already (nothing was queued).
+    if (this.waiters.has(go)) this.wake();
+    return entered;
   }
 
   /** Lets through every waiter the gate admits now; call when the gate changed. */
   wake(): void {
-    for (const waiter of this.waiters) {
+    for (const go of this.waiters) {
       if (!this.gate.tryTake()) break;
-      this.waiters.delete(waiter);
-      waiter.go();
+      this.waiters.delete(go);
+      go();
     }
     this.changed();
   }
@@ -98,7 +99,7 @@ export class TimedWaitQueue extends WaitQueue {
     if (ms === Number.POSITIVE_INFINITY) return this.disarm();
     // At least 1 ms, so a gate that rounds differently from the timer cannot turn this into a busy loop.
     const at = Date.now() + Math.max(1, Math.ceil(ms));
-    if (this.timer !== undefined && this.timerAt === at) return;
+    if (this.timerAt === at) return; // finite only while the timer is armed
     this.disarm();
     this.timerAt = at;
     this.timer = setTimeout(() => {
