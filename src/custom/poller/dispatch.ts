@@ -1,4 +1,5 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
+import { isObject } from "../errors/armErrorDetail.js";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
@@ -7,7 +8,7 @@ import { doneStrategy } from "./done.js";
 import { is2xx } from "./http.js";
 import { locationStrategy } from "./location.js";
 import type { ResumeToken } from "./resumeToken.js";
-import { classifyStatus, headerValue, isObject, outcomeOfResource, readProvisioningState } from "./status.js";
+import { classifyStatus, headerValue, outcomeOfResource, readProvisioningState } from "./status.js";
 import { statusMonitorStrategy } from "./statusMonitor.js";
 import type { PollingStrategy, SettledOutcome } from "./strategy.js";
 

@@ -1,9 +1,9 @@
 import type { Client } from "@azure-rest/core-client";
-import { readArmErrorResponse } from "../errors/armErrorDetail.js";
+import { isObject, readArmErrorResponse } from "../errors/armErrorDetail.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
 import { getResult, readStatus } from "./http.js";
-import { headerValue, isObject, outcomeOfResource, outcomeOfStatusDocument, readOperationStatusResult } from "./status.js";
+import { headerValue, outcomeOfResource, outcomeOfStatusDocument, readOperationStatusResult } from "./status.js";
 import type { PollingStrategy } from "./strategy.js";
 
 // Strategy "location": the initial 202 named only a Location header. ARM's Location contract: the monitor answers

@@ -1,7 +1,7 @@
 import type { OperationStatus } from "@azure/core-lro";
 import type { OperationStatusResultOutput } from "../../generated/outputModels.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
-import { readArmErrorDetail } from "../errors/armErrorDetail.js";
+import { isObject, readArmErrorDetail } from "../errors/armErrorDetail.js";
 import { requestedDelay } from "../retry-after.js";
 import type { StatusOutcome } from "./strategy.js";
 
@@ -31,10 +31,6 @@ const TERMINAL: Readonly<Record<string, PolledStatus>> = {
 /** The poller status for an ARM status string: terminal ones by name, any other string is "running". */
 export function classifyStatus(status: string): PolledStatus {
   return TERMINAL[status.trim().toLowerCase()] ?? "running";
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Case-insensitive header lookup: RLC responses lower-case names, hand-built ones may not. */
