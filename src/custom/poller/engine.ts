@@ -54,7 +54,8 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   function record(outcome: StatusOutcome): void {
     nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
     if (outcome.operationResult !== undefined) state.operationResult = outcome.operationResult;
-    if (outcome.percentComplete !== undefined) state.percentComplete = outcome.percentComplete;
+    const percent = outcome.operationResult?.percentComplete;
+    if (percent !== undefined) state.percentComplete = percent;
   }
 
   async function succeed(outcome: SettledOutcome, request: PollRequestOptions): Promise<void> {

@@ -55,7 +55,7 @@ export function locationStrategy<TResult>(client: Client, init: LocationInit): P
         // The service may move the operation; the new URL is checked before it is ever requested.
         const next = headerValue(response.headers, "location");
         if (next) url = checkUrl(next, init.trust, "the Location header of a 202 poll response");
-        return { type: "status", status: "running", operationResult: doc, percentComplete: doc?.percentComplete, retryAfterMs };
+        return { type: "status", status: "running", operationResult: doc, retryAfterMs };
       }
       if (resourceGone(status)) return { type: "status", status: "succeeded", retryAfterMs };
       if (isOperationFailure(status)) {

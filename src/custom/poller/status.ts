@@ -72,7 +72,7 @@ export function outcomeOfStatusDocument(doc: OperationStatusResult, url: string,
           percentComplete: doc.percentComplete,
         })
       : undefined;
-  return { type: "status", status, operationResult: doc, percentComplete: doc.percentComplete, error, retryAfterMs };
+  return { type: "status", status, operationResult: doc, error, retryAfterMs };
 }
 
 /** `properties.provisioningState` of a resource body, when it is a string. */

@@ -9,8 +9,8 @@ import type { OperationStatusResult, PolledStatus } from "./status.js";
 export interface StatusOutcome {
   readonly type: "status";
   readonly status: PolledStatus;
+  /** The status document read, when there was one; its percentComplete is the progress. */
   readonly operationResult?: OperationStatusResult | undefined;
-  readonly percentComplete?: number | undefined;
   /** Set for failed/canceled. */
   readonly error?: DevOpsOperationError | undefined;
   /** The delay the server asked for before the next request, when it sent a usable one. */
