@@ -4,7 +4,7 @@ import { installReadBudget } from "../throttle/install.js";
 import { checkPathArguments } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
-import { normalizePollerOptions, readBudgetOf } from "./options.js";
+import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import type { OperationStatusResult } from "./status.js";
 import { checkUrl, isOwnPath, trustedOrigin, type Trust } from "../trustedUrl.js";
@@ -55,7 +55,6 @@ export function pollOperationResult(
     strategy: operationResultStrategy(client, url),
     options: normalized,
     firstDelayMs: 0,
-    readBudget: readBudgetOf(normalized),
     spanName: OPERATION_RESULT_SPAN,
   });
 }
