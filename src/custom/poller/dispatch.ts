@@ -7,13 +7,10 @@ import { bodyStrategy } from "./body.js";
 import { doneStrategy } from "./done.js";
 import { is2xx } from "./http.js";
 import { locationStrategy } from "./location.js";
-import type { ResumeToken } from "./resumeToken.js";
+import { LRO_METHODS, type LroMethod, type ResumeToken } from "./resumeToken.js";
 import { classifyStatus, headerValue, outcomeOfResource, readProvisioningState } from "./status.js";
 import { statusMonitorStrategy } from "./statusMonitor.js";
 import type { PollingStrategy, SettledOutcome } from "./strategy.js";
-
-type Method = "PUT" | "PATCH" | "DELETE" | "POST";
-const METHODS: readonly string[] = ["PUT", "PATCH", "DELETE", "POST"];
 
 /**
  * Chooses the strategy for the initial response of a long-running operation, in the order ARM's contract gives.
@@ -25,10 +22,10 @@ export function strategyFromResponse<TResult>(client: Client, response: HttpResp
   // 1. A failed initial response has nothing to poll: it is the error.
   if (!is2xx(status)) throw toRestError(response);
   const method = response.request.method.toUpperCase();
-  if (!METHODS.includes(method)) {
+  if (!(LRO_METHODS as readonly string[]).includes(method)) {
     throw new TypeError(`initialResponse must answer a PUT, PATCH, DELETE or POST; got the response of a ${method}`);
   }
-  const m = method as Method;
+  const m = method as LroMethod;
   const resourceUrl = response.request.url;
   const checkResource = () => checkUrl(resourceUrl, trust, "the initial request's URL");
   const header = (name: string) => headerValue(response.headers, name);

@@ -1,5 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
 import { getResult } from "./http.js";
+import type { LroMethod } from "./resumeToken.js";
 import type { PollingStrategy, SettledOutcome } from "./strategy.js";
 
 // Strategy "done": the initial response already ended the operation — a DELETE's 200/204, a POST's 200/204, a
@@ -8,7 +9,7 @@ import type { PollingStrategy, SettledOutcome } from "./strategy.js";
 // Restored from a token (which never carries a body), a succeeded PUT/PATCH costs one GET of the resource.
 
 export interface DoneInit {
-  method: "PUT" | "PATCH" | "DELETE" | "POST";
+  method: LroMethod;
   /** URL of the initial request; checked before any request is sent to it. */
   resourceUrl: string;
   outcome: SettledOutcome;

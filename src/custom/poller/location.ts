@@ -3,6 +3,7 @@ import { isObject, readArmErrorResponse } from "../errors/armErrorDetail.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
 import { getResult, readStatus } from "./http.js";
+import type { LroMethod } from "./resumeToken.js";
 import { headerValue, outcomeOfResource, outcomeOfStatusDocument, readOperationStatusResult } from "./status.js";
 import type { PollingStrategy } from "./strategy.js";
 
@@ -21,7 +22,7 @@ import type { PollingStrategy } from "./strategy.js";
 export interface LocationInit {
   /** Checked Location URL. */
   url: string;
-  method: "PUT" | "PATCH" | "DELETE" | "POST";
+  method: LroMethod;
   /** URL of the initial request. */
   resourceUrl: string;
   /** Where a moved Location may point. */
