@@ -1,5 +1,6 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
 import { isObject } from "../errors/armErrorDetail.js";
+import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
@@ -116,8 +117,12 @@ export function strategyFromToken<TResult>(client: Client, token: ResumeToken, t
         throw new TypeError(`${what} is a finished POST, whose result (the response body) is not in the token; keep the result instead`);
       }
       const resourceUrl = check(token.resourceUrl);
+      // The token keeps only the status, so a failure is rebuilt without the service's error (as for a resource
+      // that failed without provisioningStatusMessage).
       const outcome: SettledOutcome =
-        token.status === "succeeded" ? { type: "status", status: "succeeded" } : (outcomeOfResource({ properties: { provisioningState: token.status } }, undefined) as SettledOutcome);
+        token.status === "succeeded"
+          ? { type: "status", status: "succeeded" }
+          : { type: "status", status: token.status, error: new DevOpsOperationError({ status: token.status }) };
       return doneStrategy(client, { method: token.method, resourceUrl, outcome, checkResourceUrl: () => resourceUrl });
     }
     case "operation-result":
