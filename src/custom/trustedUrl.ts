@@ -69,18 +69,18 @@ export function checkUrl(url: string, trust: Trust, what: string): string {
 
 /**
  * `options.allowedOrigins` checked and reduced to origins: each an absolute https URL naming only an origin (http
- * is accepted for loopback hosts, as for the mock). `option` names the option in errors.
+ * is accepted for loopback hosts, as for the mock).
  */
-export function readAllowedOrigins(value: unknown, option = "options.allowedOrigins"): string[] {
+export function readAllowedOrigins(value: unknown): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`${option} must be an array of origins, got ${typeof value}`);
+  if (!Array.isArray(value)) throw new TypeError(`options.allowedOrigins must be an array of origins, got ${typeof value}`);
   return value.map((entry: unknown, i) => {
     const url = typeof entry === "string" ? parseUrl(entry, undefined) : undefined;
     const loopback = url !== undefined && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(url.hostname);
     const secure = url !== undefined && (url.protocol === "https:" || (url.protocol === "http:" && loopback));
     if (!url || !secure || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
       throw new TypeError(
-        `${option}[${i}] must be an https origin such as "https://westeurope.management.azure.com" ` +
+        `options.allowedOrigins[${i}] must be an https origin such as "https://westeurope.management.azure.com" ` +
           `(no path, query or credentials; http only for loopback), got ${JSON.stringify(entry)}`,
       );
     }

@@ -29,8 +29,9 @@ export interface LocationInit {
   trust: Trust;
 }
 
-// 4xx answers that describe the operation rather than our access to its status.
-const isOperationFailure = (s: number): boolean => s >= 400 && s < 500 && ![401, 403, 404, 408, 429].includes(s);
+// 4xx answers that describe the operation rather than our access to its status. 408 and 429 never get here:
+// readStatus returns them as transient before asking.
+const isOperationFailure = (s: number): boolean => s >= 400 && s < 500 && ![401, 403, 404].includes(s);
 function samePath(a: string, b: string): boolean {
   try {
     return new URL(a).pathname.toLowerCase() === new URL(b).pathname.toLowerCase();

@@ -2,7 +2,7 @@
 // token is checked on restore instead of trusted: another kind or version is refused naming both, and each field
 // is type-checked. URLs in it are checked against the trusted origins by dispatch.ts when it is restored.
 
-export const TOKEN_VERSION = 1;
+const TOKEN_VERSION = 1;
 
 export type ResumeTokenKind = "azure-async-operation" | "operation-location" | "location" | "body" | "done" | "operation-result";
 

@@ -54,7 +54,7 @@ export function readOperationStatusResult(body: unknown, depth = 0): OperationSt
 }
 
 /** A finite number clamped into 0..100, else undefined (the spec bounds it; a server bug should not leak NaN). */
-export function readPercent(value: unknown): number | undefined {
+function readPercent(value: unknown): number | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
   return Math.min(100, Math.max(0, value));
 }
