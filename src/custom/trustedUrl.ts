@@ -39,6 +39,11 @@ export function trustedOrigin(
   }
 }
 
+/** Whether `url` is on the client's endpoint or on an origin the caller listed: where alone its token may go. */
+export function isTrustedOrigin(url: URL, trust: Trust): boolean {
+  return url.origin === trust.origin || trust.allowedOrigins.includes(url.origin);
+}
+
 /**
  * `url` made absolute (relative forms resolve against the client's origin) after checking it is on a trusted
  * origin; `what` names its source in the error ("the Azure-AsyncOperation header", "options.restoreFrom", ...).
@@ -46,7 +51,7 @@ export function trustedOrigin(
 export function checkUrl(url: string, trust: Trust, what: string): string {
   const { origin, allowedOrigins } = trust;
   const parsed = parseUrl(url, origin);
-  if (origin === undefined && (parsed === undefined || !allowedOrigins.includes(parsed.origin))) {
+  if (origin === undefined && (parsed === undefined || !isTrustedOrigin(parsed, trust))) {
     throw new PollingError(
       `Refusing ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked; ` +
         `create the client with createClient, or pass options.endpoint`,
@@ -56,7 +61,7 @@ export function checkUrl(url: string, trust: Trust, what: string): string {
   if (parsed === undefined) {
     throw new PollingError(`Refusing ${what}: ${JSON.stringify(url)} is not a URL`, { reason: "untrustedUrl", url });
   }
-  if (parsed.origin !== origin && !allowedOrigins.includes(parsed.origin)) {
+  if (!isTrustedOrigin(parsed, trust)) {
     const others = allowedOrigins.length > 0 ? ` or in options.allowedOrigins (${allowedOrigins.join(", ")})` : "";
     throw new PollingError(
       `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}${others}, where alone ` +
