@@ -27,7 +27,7 @@ const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operationResul
  * Succeeded (rejects with DevOpsOperationError on Failed/Canceled unless `resolveOnUnsuccessful`).
  *
  * `target` is the operation's ids, or its status URL (an Azure-AsyncOperation header value), which must be on the
- * client's endpoint. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
+ * client's endpoint or in `options.allowedOrigins`. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
  * Polls at once (there is no initial response whose Retry-After to honour), then per Retry-After or intervalInMs,
  * within the read budget (`readBurst`, `readsPerSecond`).
  */

@@ -1,6 +1,7 @@
 // The resume token is this package's own JSON, versioned and tagged with the strategy that wrote it, so that a
 // token is checked on restore instead of trusted: another kind or version is refused naming both, and each field
-// is type-checked. URLs in it are checked against the trusted origins by dispatch.ts when it is restored.
+// is type-checked. URLs in it are checked against the trusted origins when it is restored: by dispatch.ts for
+// getLongRunningPoller, by pollOperationResult.ts for an "operation-result" token.
 
 const TOKEN_VERSION = 1;
 

@@ -41,8 +41,8 @@ export interface PollRequestOptions {
 }
 
 /**
- * The one contract every polling strategy fulfils (one file each: azureAsyncOperation, operationLocation,
- * location, body, done, operationResult). Strategies know HTTP; the engine knows only this. No strategy imports
+ * The one contract every polling strategy fulfils (one file each: statusMonitor — Azure-AsyncOperation and
+ * Operation-Location —, location, body, done, operationResult). Strategies know HTTP; the engine knows only this. No strategy imports
  * another: what they share is in status.ts (reading) and http.ts (requests).
  */
 export interface PollingStrategy<TResult> {
