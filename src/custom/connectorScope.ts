@@ -1,9 +1,9 @@
 import type { Routes, SecurityDevOpsClient as GeneratedClient } from "../generated/clientDefinitions.js";
 import { pathParameterRules } from "../generated/pathParameters.js";
-import { routePrefix } from "../generated/routes.js";
+import { routePrefix, routes } from "../generated/routes.js";
 import type { SecurityConnectorRoutes, SecurityConnectorScope } from "../generated/scopedRoutes.js";
 import { InvalidParameterError } from "./errors/invalidParameterError.js";
-import { checkPathParameter, rulesOf } from "./validate.js";
+import { checkPathParameter } from "./validate.js";
 
 // `client.connector(scope).path(template, ...ids)`: the API's path templates without the long part every one of
 // them starts with (routePrefix, `/subscriptions/{subscriptionId}/…/securityConnectors/{securityConnectorName}`),
@@ -50,16 +50,14 @@ export function connectorScope(client: { path: Routes }, scope: SecurityConnecto
   const send = client.path as (template: string, ...values: unknown[]) => unknown;
   const path = (template: string, ...values: unknown[]) => {
     // Checked before the prefix is put in front, so that errors quote the template as the caller wrote it and count
-    // the ids the caller gives. The rules are validate.ts's, parsed once per template.
-    const rules = typeof template === "string" ? rulesOf(routePrefix + template) : undefined;
-    if (rules === undefined) {
+    // the ids the caller gives.
+    if (!Object.hasOwn(routes, template)) {
       throw new InvalidParameterError("path", "must be one of the API's path templates below the security connector", `got ${JSON.stringify(template)}`);
     }
-    const count = rules.length - scopeNames.length;
-    if (values.length !== count) {
-      const names = rules.slice(scopeNames.length).map((rule) => `{${rule.name}}`);
-      const which = count > 0 ? ` (${names.join(", ")})` : "";
-      throw new InvalidParameterError("path", `takes ${count} path parameters after the connector's${which}`, `got ${values.length}`);
+    const names = template.match(/\{\w+\}/g) ?? [];
+    if (values.length !== names.length) {
+      const which = names.length > 0 ? ` (${names.join(", ")})` : "";
+      throw new InvalidParameterError("path", `takes ${names.length} path parameters after the connector's${which}`, `got ${values.length}`);
     }
     return send(routePrefix + template, ...ids, ...values);
   };

@@ -65,11 +65,8 @@ export function checkPathParameter(rule: PathParameterRule, value: unknown): voi
 // 21) are ever stored.
 const rulesByTemplate = new Map<string, PathParameterRule[]>();
 
-/**
- * The rules of `template`'s parameters, in template order, or undefined when it is not one of the API's path
- * templates. connectorScope.ts reads them too, to count the ids its relative templates take.
- */
-export function rulesOf(template: string): PathParameterRule[] | undefined {
+/** The rules of `template`'s parameters, or undefined when it is not one of the API's path templates. */
+function rulesOf(template: string): PathParameterRule[] | undefined {
   let rules = rulesByTemplate.get(template);
   if (rules === undefined && isApiTemplate(template)) {
     // The parameter names are those in the template; each name has one set of rules across the API.
