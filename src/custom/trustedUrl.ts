@@ -78,7 +78,9 @@ export function checkUrl(url: string, trust: Trust, what: string): string {
  */
 export function readAllowedOrigins(value: unknown): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`options.allowedOrigins must be an array of origins, got ${typeof value}`);
+  if (!Array.isArray(value)) {
+    throw new TypeError(`options.allowedOrigins must be an array of origins, got ${typeof value}`);
+  }
   return value.map((entry: unknown, i) => {
     const url = typeof entry === "string" ? parseUrl(entry, undefined) : undefined;
     const loopback = url !== undefined && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(url.hostname);
