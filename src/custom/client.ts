@@ -32,7 +32,8 @@ export interface SecurityDevOpsClientOptions extends GeneratedClientOptions, Thr
  * RLC cannot do by itself:
  * - `client.path(...)` checks its arguments against the swagger's rules before any request is built, and throws an
  *   `InvalidParameterError` naming the parameter and the rule (see validate.ts);
- * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere else;
+ * - the client's endpoint is recorded, so pollers and the pager refuse to send its token anywhere but the endpoint
+ *   and `options.allowedOrigins`;
  * - a per-request `api-version` query override must be a non-empty string (see validate.ts);
  * - `client.connector(scope).path(template, ...)` takes the templates below one security connector (connectorScope.ts);
  * - core's log policy is swapped for one that also redacts response headers and never prints TLS or proxy

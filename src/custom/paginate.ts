@@ -6,7 +6,7 @@ import { toRestError } from "./errors/toRestError.js";
 import { endSpan, operationIdOf, readTracingOptions, setAttributes, tracingClient } from "./tracing.js";
 import { installReadBudget } from "./throttle/install.js";
 import { sharedRead } from "./throttle/readMark.js";
-import { parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
+import { isTrustedOrigin, parseUrl, readAllowedOrigins, trustedOrigin } from "./trustedUrl.js";
 
 // The RLC convention (`paginate(client, initialResponse)` → an async iterator of items with `byPage()`), written
 // here because @azure-rest/core-client has no paging helper, and because every nextLink is checked against the
@@ -159,7 +159,7 @@ export function paginate<TResponse extends HttpResponse>(
 
 function checkNextLink(nextLink: string, origin: string | undefined, allowedOrigins: readonly string[]): string {
   const url = parseUrl(nextLink, origin);
-  if (url === undefined || (url.origin !== origin && !allowedOrigins.includes(url.origin))) {
+  if (url === undefined || !isTrustedOrigin(url, { origin, allowedOrigins })) {
     throw new PagingError(
       `Refusing to follow nextLink ${JSON.stringify(nextLink)}: it is not on the client's endpoint ` +
         `${origin ?? "(unknown: create the client with createClient or pass options.endpoint)"}, and following it ` +

@@ -39,6 +39,11 @@ export function trustedOrigin(
   }
 }
 
+/** Whether `url` is on the client's endpoint or on an origin the caller listed: where alone its token may go. */
+export function isTrustedOrigin(url: URL, trust: Trust): boolean {
+  return url.origin === trust.origin || trust.allowedOrigins.includes(url.origin);
+}
+
 /**
  * `url` made absolute (relative forms resolve against the client's origin) after checking it is on a trusted
  * origin; `what` names its source in the error ("the Azure-AsyncOperation header", "options.restoreFrom", ...).
@@ -46,7 +51,7 @@ export function trustedOrigin(
 export function checkUrl(url: string, trust: Trust, what: string): string {
   const { origin, allowedOrigins } = trust;
   const parsed = parseUrl(url, origin);
-  if (origin === undefined && (parsed === undefined || !allowedOrigins.includes(parsed.origin))) {
+  if (origin === undefined && (parsed === undefined || !isTrustedOrigin(parsed, trust))) {
     throw new PollingError(
       `Refusing ${what} (${url}): the client's endpoint is unknown, so the URL's origin cannot be checked; ` +
         `create the client with createClient, or pass options.endpoint`,
@@ -56,7 +61,7 @@ export function checkUrl(url: string, trust: Trust, what: string): string {
   if (parsed === undefined) {
     throw new PollingError(`Refusing ${what}: ${JSON.stringify(url)} is not a URL`, { reason: "untrustedUrl", url });
   }
-  if (parsed.origin !== origin && !allowedOrigins.includes(parsed.origin)) {
+  if (!isTrustedOrigin(parsed, trust)) {
     const others = allowedOrigins.length > 0 ? ` or in options.allowedOrigins (${allowedOrigins.join(", ")})` : "";
     throw new PollingError(
       `Refusing ${what} (${parsed.origin}): it is not on the client's endpoint ${origin}${others}, where alone ` +
@@ -69,18 +74,20 @@ export function checkUrl(url: string, trust: Trust, what: string): string {
 
 /**
  * `options.allowedOrigins` checked and reduced to origins: each an absolute https URL naming only an origin (http
- * is accepted for loopback hosts, as for the mock). `option` names the option in errors.
+ * is accepted for loopback hosts, as for the mock).
  */
-export function readAllowedOrigins(value: unknown, option = "options.allowedOrigins"): string[] {
+export function readAllowedOrigins(value: unknown): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`${option} must be an array of origins, got ${typeof value}`);
+  if (!Array.isArray(value)) {
+    throw new TypeError(`options.allowedOrigins must be an array of origins, got ${typeof value}`);
+  }
   return value.map((entry: unknown, i) => {
     const url = typeof entry === "string" ? parseUrl(entry, undefined) : undefined;
     const loopback = url !== undefined && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(url.hostname);
     const secure = url !== undefined && (url.protocol === "https:" || (url.protocol === "http:" && loopback));
     if (!url || !secure || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
       throw new TypeError(
-        `${option}[${i}] must be an https origin such as "https://westeurope.management.azure.com" ` +
+        `options.allowedOrigins[${i}] must be an https origin such as "https://westeurope.management.azure.com" ` +
           `(no path, query or credentials; http only for loopback), got ${JSON.stringify(entry)}`,
       );
     }

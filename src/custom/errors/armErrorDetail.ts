@@ -43,7 +43,7 @@ export function readArmErrorResponse(body: unknown): ArmErrorDetail | undefined 
   return typeof body["code"] === "string" || typeof body["message"] === "string" ? readArmErrorDetail(body) : undefined;
 }
 
-// The pollers have their own copy (poller/status.ts): each module reads untrusted JSON on its own terms.
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a JSON object (not null, not an array): the first check on any body from the network. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

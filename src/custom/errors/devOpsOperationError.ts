@@ -1,5 +1,6 @@
 import type { ArmErrorAdditionalInfo, ArmErrorDetail } from "./armErrorDetail.js";
 import type { OperationStatusResult } from "../poller/status.js";
+import { classifyStatus } from "../statusWords.js";
 
 /**
  * Codes a DevOps operation is known to fail with. `TokenExchangeFailed` comes from the service's own examples;
@@ -23,9 +24,6 @@ export interface DevOpsOperationErrorInit {
   /** The HTTP status that reported the failure: a Location monitor's 4xx. Absent when a status body said so. */
   statusCode?: number | undefined;
 }
-
-// Canceled as ARM spells it, and Cancelled as some services do; matched whole, ignoring case.
-const CANCELED = /^cancell?ed$/i;
 
 /**
  * A long-running operation ended as Failed or Canceled. Carries the ARM error of the operation, unflattened, so
@@ -51,7 +49,8 @@ export class DevOpsOperationError<C extends DevOpsOperationErrorCode = DevOpsOpe
   readonly statusCode: number | undefined;
 
   constructor(init: DevOpsOperationErrorInit) {
-    const canceled = CANCELED.test(init.status.trim());
+    // Canceled as ARM spells it, and Cancelled as some services do: the pollers' own list (statusWords.ts).
+    const canceled = classifyStatus(init.status) === "canceled";
     super(init.error?.message ?? (canceled ? "The operation was canceled." : "The operation failed."));
     this.code = (init.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed")) as C;
     this.target = init.error?.target;

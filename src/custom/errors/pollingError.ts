@@ -5,7 +5,8 @@
  * - `statusReadFailed`: the status URL answered an HTTP error that polling again would not fix (401, 403, 400, …);
  *   ARM's contract: a 4xx/5xx from a status monitor is a failure to read the status, not a failed operation.
  * - `transientErrorsExhausted`: too many polls in a row failed in transport or with 408/429/5xx; `cause` is the last.
- * - `invalidStatusResponse`: a 200 status response without a string `status`.
+ * - `invalidStatusResponse`: a 2xx status response without a string `status` (for the pollers, any 2xx but 202,
+ *   which means still running).
  * - `untrustedUrl`: a polling or resource URL (header or resume token) on an origin the caller did not trust, or the
  *   origin could not be checked; refused before any request so the bearer token never leaves.
  * - `noPollingUrl`: a DELETE or POST answered 202 without the header ARM requires (a POST needs `Location`, where

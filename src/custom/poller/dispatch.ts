@@ -1,4 +1,6 @@
 import type { Client, HttpResponse } from "@azure-rest/core-client";
+import { isObject } from "../errors/armErrorDetail.js";
+import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { PollingError } from "../errors/pollingError.js";
 import { toRestError } from "../errors/toRestError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
@@ -6,13 +8,10 @@ import { bodyStrategy } from "./body.js";
 import { doneStrategy } from "./done.js";
 import { is2xx } from "./http.js";
 import { locationStrategy } from "./location.js";
-import type { ResumeToken } from "./resumeToken.js";
-import { classifyStatus, headerValue, isObject, outcomeOfResource, readProvisioningState } from "./status.js";
+import { LRO_METHODS, type LroMethod, type ResumeToken } from "./resumeToken.js";
+import { classifyStatus, headerValue, outcomeOfResource, readProvisioningState } from "./status.js";
 import { statusMonitorStrategy } from "./statusMonitor.js";
 import type { PollingStrategy, SettledOutcome } from "./strategy.js";
-
-type Method = "PUT" | "PATCH" | "DELETE" | "POST";
-const METHODS: readonly string[] = ["PUT", "PATCH", "DELETE", "POST"];
 
 /**
  * Chooses the strategy for the initial response of a long-running operation, in the order ARM's contract gives.
@@ -24,10 +23,10 @@ export function strategyFromResponse<TResult>(client: Client, response: HttpResp
   // 1. A failed initial response has nothing to poll: it is the error.
   if (!is2xx(status)) throw toRestError(response);
   const method = response.request.method.toUpperCase();
-  if (!METHODS.includes(method)) {
+  if (!(LRO_METHODS as readonly string[]).includes(method)) {
     throw new TypeError(`initialResponse must answer a PUT, PATCH, DELETE or POST; got the response of a ${method}`);
   }
-  const m = method as Method;
+  const m = method as LroMethod;
   const resourceUrl = response.request.url;
   const checkResource = () => checkUrl(resourceUrl, trust, "the initial request's URL");
   const header = (name: string) => headerValue(response.headers, name);
@@ -118,8 +117,12 @@ export function strategyFromToken<TResult>(client: Client, token: ResumeToken, t
         throw new TypeError(`${what} is a finished POST, whose result (the response body) is not in the token; keep the result instead`);
       }
       const resourceUrl = check(token.resourceUrl);
+      // The token keeps only the status, so a failure is rebuilt without the service's error (as for a resource
+      // that failed without provisioningStatusMessage).
       const outcome: SettledOutcome =
-        token.status === "succeeded" ? { type: "status", status: "succeeded" } : (outcomeOfResource({ properties: { provisioningState: token.status } }, undefined) as SettledOutcome);
+        token.status === "succeeded"
+          ? { type: "status", status: "succeeded" }
+          : { type: "status", status: token.status, error: new DevOpsOperationError({ status: token.status }) };
       return doneStrategy(client, { method: token.method, resourceUrl, outcome, checkResourceUrl: () => resourceUrl });
     }
     case "operation-result":

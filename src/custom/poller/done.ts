@@ -1,14 +1,15 @@
 import type { Client } from "@azure-rest/core-client";
 import { getResult } from "./http.js";
+import type { LroMethod } from "./resumeToken.js";
 import type { PollingStrategy, SettledOutcome } from "./strategy.js";
 
-// Strategy "done": the initial response already ended the operation — a DELETE's 200/204, a POST's 200/204, a
+// Strategy "done": the initial response already ended the operation — a DELETE's or POST's 200/201/204, a
 // PUT/PATCH's 200/201 with a terminal provisioningState (whatever stray headers it carries; none of them is read),
 // or without any provisioningState and without a monitor header. No poll is sent; the body in hand is the result.
 // Restored from a token (which never carries a body), a succeeded PUT/PATCH costs one GET of the resource.
 
 export interface DoneInit {
-  method: "PUT" | "PATCH" | "DELETE" | "POST";
+  method: LroMethod;
   /** URL of the initial request; checked before any request is sent to it. */
   resourceUrl: string;
   outcome: SettledOutcome;

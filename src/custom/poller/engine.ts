@@ -2,8 +2,7 @@ import { AbortError, type AbortSignalLike } from "@azure/abort-controller";
 import type { OperationTracingOptions } from "@azure/core-tracing";
 import { createAbortablePromise, delay } from "@azure/core-util";
 import { PollingError } from "../errors/pollingError.js";
-import type { TokenBucket } from "../throttle/tokenBucket.js";
-import type { NormalizedPollerOptions } from "./options.js";
+import { readBudgetOf, type NormalizedPollerOptions } from "./options.js";
 import { encodeResumeToken } from "./resumeToken.js";
 import type { PollingStrategy, PollRequestOptions, SettledOutcome, StatusOutcome, TransientOutcome } from "./strategy.js";
 import type { DevOpsOperationState, DevOpsPoller } from "./types.js";
@@ -25,14 +24,14 @@ export interface EngineInit<TResult> {
   options: NormalizedPollerOptions;
   /** Wait before the first poll: the initial response's Retry-After, else the interval; 0 when resuming. */
   firstDelayMs: number;
-  /** Paces this poller's own status reads (options.ts: readBurst, readsPerSecond). The client's shared read budget
-   * per subscription (throttle/) is a pipeline policy, applied to these reads as they are sent. */
-  readBudget: TokenBucket;
   /** The name of each wait's span (waitSpan.ts). */
   spanName: string;
 }
 
-export function createPoller<TResult>({ strategy, options, firstDelayMs, readBudget, spanName }: EngineInit<TResult>): DevOpsPoller<TResult> {
+export function createPoller<TResult>({ strategy, options, firstDelayMs, spanName }: EngineInit<TResult>): DevOpsPoller<TResult> {
+  // Paces this poller's own status reads (options.ts: readBurst, readsPerSecond). The client's shared read budget
+  // per subscription (throttle/) is a pipeline policy, applied to these reads as they are sent.
+  const readBudget = readBudgetOf(options);
   const state: DevOpsOperationState<TResult> = { status: "running", transientFailures: 0 };
   const handlers = new Map<symbol, (s: DevOpsOperationState<TResult>) => void>();
   let nextDelayMs = firstDelayMs;
@@ -54,7 +53,8 @@ export function createPoller<TResult>({ strategy, options, firstDelayMs, readBud
   function record(outcome: StatusOutcome): void {
     nextDelayMs = outcome.retryAfterMs ?? options.intervalInMs;
     if (outcome.operationResult !== undefined) state.operationResult = outcome.operationResult;
-    if (outcome.percentComplete !== undefined) state.percentComplete = outcome.percentComplete;
+    const percent = outcome.operationResult?.percentComplete;
+    if (percent !== undefined) state.percentComplete = percent;
   }
 
   async function succeed(outcome: SettledOutcome, request: PollRequestOptions): Promise<void> {

@@ -3,7 +3,7 @@ import { installReadBudget } from "../throttle/install.js";
 import { trustedOrigin } from "../trustedUrl.js";
 import { strategyFromResponse, strategyFromToken } from "./dispatch.js";
 import { createPoller } from "./engine.js";
-import { normalizePollerOptions, readBudgetOf } from "./options.js";
+import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import { requestedDelayMs } from "./status.js";
 import type { DevOpsPoller, PollerOptions } from "./types.js";
@@ -46,14 +46,14 @@ export function getLongRunningPoller<R extends LroInitialResponse>(
     origin: trustedOrigin(client, normalized.endpoint, initialResponse?.request?.url),
     allowedOrigins: normalized.allowedOrigins,
   };
-  const readBudget = readBudgetOf(normalized);
-  installReadBudget(client); // the client's shared read budget, if not yet in its pipeline
   if (normalized.restoreFrom !== undefined) {
     const kinds = ["azure-async-operation", "operation-location", "location", "body", "done"] as const;
     const token = decodeResumeToken(normalized.restoreFrom, kinds, "getLongRunningPoller");
     // A resumed poller polls at once: how long ago the token was written is unknown.
     const strategy = strategyFromToken<LroResult<R>>(client, token, trust);
-    return createPoller({ strategy, options: normalized, firstDelayMs: 0, readBudget, spanName: longRunningSpanName(token) });
+    // The client's shared read budget, if not yet in its pipeline: once the poller is sure to be made.
+    installReadBudget(client);
+    return createPoller({ strategy, options: normalized, firstDelayMs: 0, spanName: longRunningSpanName(token) });
   }
   if (typeof initialResponse !== "object" || initialResponse === null || typeof initialResponse.status !== "string") {
     throw new TypeError("initialResponse must be the response of the operation's request, unless options.restoreFrom is given");
@@ -61,5 +61,6 @@ export function getLongRunningPoller<R extends LroInitialResponse>(
   const strategy = strategyFromResponse<LroResult<R>>(client, initialResponse, trust);
   // ARM asks clients to wait before the first poll; the initial Retry-After (0 included) says how long.
   const firstDelayMs = requestedDelayMs(initialResponse.headers) ?? normalized.intervalInMs;
-  return createPoller({ strategy, options: normalized, firstDelayMs, readBudget, spanName: longRunningSpanName(strategy.token()) });
+  installReadBudget(client); // as above
+  return createPoller({ strategy, options: normalized, firstDelayMs, spanName: longRunningSpanName(strategy.token()) });
 }

@@ -20,7 +20,7 @@ function requestParameters(options: PollRequestOptions): RequestParameters {
   });
 }
 
-export type StatusRead =
+type StatusRead =
   | { type: "ok"; response: HttpResponse; status: number; retryAfterMs: number | undefined }
   | Extract<PollOutcome, { type: "transient" }>;
 

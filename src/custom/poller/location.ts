@@ -1,9 +1,10 @@
 import type { Client } from "@azure-rest/core-client";
-import { readArmErrorResponse } from "../errors/armErrorDetail.js";
+import { isObject, readArmErrorResponse } from "../errors/armErrorDetail.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
 import { checkUrl, type Trust } from "../trustedUrl.js";
 import { getResult, readStatus } from "./http.js";
-import { headerValue, isObject, outcomeOfResource, outcomeOfStatusDocument, readOperationStatusResult } from "./status.js";
+import type { LroMethod } from "./resumeToken.js";
+import { headerValue, outcomeOfResource, outcomeOfStatusDocument, readOperationStatusResult } from "./status.js";
 import type { PollingStrategy } from "./strategy.js";
 
 // Strategy "location": the initial 202 named only a Location header. ARM's Location contract: the monitor answers
@@ -21,15 +22,16 @@ import type { PollingStrategy } from "./strategy.js";
 export interface LocationInit {
   /** Checked Location URL. */
   url: string;
-  method: "PUT" | "PATCH" | "DELETE" | "POST";
+  method: LroMethod;
   /** URL of the initial request. */
   resourceUrl: string;
   /** Where a moved Location may point. */
   trust: Trust;
 }
 
-// 4xx answers that describe the operation rather than our access to its status.
-const isOperationFailure = (s: number): boolean => s >= 400 && s < 500 && ![401, 403, 404, 408, 429].includes(s);
+// 4xx answers that describe the operation rather than our access to its status. 408 and 429 never get here:
+// readStatus returns them as transient before asking.
+const isOperationFailure = (s: number): boolean => s >= 400 && s < 500 && ![401, 403, 404].includes(s);
 function samePath(a: string, b: string): boolean {
   try {
     return new URL(a).pathname.toLowerCase() === new URL(b).pathname.toLowerCase();
@@ -55,7 +57,7 @@ export function locationStrategy<TResult>(client: Client, init: LocationInit): P
         // The service may move the operation; the new URL is checked before it is ever requested.
         const next = headerValue(response.headers, "location");
         if (next) url = checkUrl(next, init.trust, "the Location header of a 202 poll response");
-        return { type: "status", status: "running", operationResult: doc, percentComplete: doc?.percentComplete, retryAfterMs };
+        return { type: "status", status: "running", operationResult: doc, retryAfterMs };
       }
       if (resourceGone(status)) return { type: "status", status: "succeeded", retryAfterMs };
       if (isOperationFailure(status)) {

@@ -4,7 +4,7 @@ import { installReadBudget } from "../throttle/install.js";
 import { checkPathArguments } from "../validate.js";
 import { createPoller } from "./engine.js";
 import { operationResultStrategy } from "./operationResult.js";
-import { normalizePollerOptions, readBudgetOf } from "./options.js";
+import { normalizePollerOptions } from "./options.js";
 import { decodeResumeToken } from "./resumeToken.js";
 import type { OperationStatusResult } from "./status.js";
 import { checkUrl, isOwnPath, trustedOrigin, type Trust } from "../trustedUrl.js";
@@ -27,7 +27,7 @@ export const TEMPLATE = `${routePrefix}/devops/default/operationResults/{operati
  * Succeeded (rejects with DevOpsOperationError on Failed/Canceled unless `resolveOnUnsuccessful`).
  *
  * `target` is the operation's ids, or its status URL (an Azure-AsyncOperation header value), which must be on the
- * client's endpoint. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
+ * client's endpoint or in `options.allowedOrigins`. With `options.restoreFrom` it may be omitted; if given, it must name the same operation.
  * Polls at once (there is no initial response whose Retry-After to honour), then per Retry-After or intervalInMs,
  * within the read budget (`readBurst`, `readsPerSecond`).
  */
@@ -55,7 +55,6 @@ export function pollOperationResult(
     strategy: operationResultStrategy(client, url),
     options: normalized,
     firstDelayMs: 0,
-    readBudget: readBudgetOf(normalized),
     spanName: OPERATION_RESULT_SPAN,
   });
 }

@@ -1,20 +1,23 @@
 // The resume token is this package's own JSON, versioned and tagged with the strategy that wrote it, so that a
 // token is checked on restore instead of trusted: another kind or version is refused naming both, and each field
-// is type-checked. URLs in it are checked against the trusted origins by dispatch.ts when it is restored.
+// is type-checked. URLs in it are checked against the trusted origins when it is restored: by dispatch.ts for
+// getLongRunningPoller, by pollOperationResult.ts for an "operation-result" token.
 
-export const TOKEN_VERSION = 1;
+const TOKEN_VERSION = 1;
 
 export type ResumeTokenKind = "azure-async-operation" | "operation-location" | "location" | "body" | "done" | "operation-result";
 
-type Method = "PUT" | "PATCH" | "DELETE" | "POST";
+/** The methods of a long-running operation's initial request, upper-case: the ones a poller starts from. */
+export const LRO_METHODS = ["PUT", "PATCH", "DELETE", "POST"] as const;
+export type LroMethod = (typeof LRO_METHODS)[number];
 
 export type ResumeToken =
   | { v: 1; kind: "operation-result"; url: string }
   // resultUrl: a POST's Location, where its result is read once the status monitor says Succeeded.
-  | { v: 1; kind: "azure-async-operation" | "operation-location"; url: string; method: Method; resourceUrl: string; resultUrl?: string }
-  | { v: 1; kind: "location"; url: string; method: Method; resourceUrl: string }
-  | { v: 1; kind: "body"; method: Method; resourceUrl: string }
-  | { v: 1; kind: "done"; method: Method; resourceUrl: string; status: "succeeded" | "failed" | "canceled" };
+  | { v: 1; kind: "azure-async-operation" | "operation-location"; url: string; method: LroMethod; resourceUrl: string; resultUrl?: string }
+  | { v: 1; kind: "location"; url: string; method: LroMethod; resourceUrl: string }
+  | { v: 1; kind: "body"; method: LroMethod; resourceUrl: string }
+  | { v: 1; kind: "done"; method: LroMethod; resourceUrl: string; status: "succeeded" | "failed" | "canceled" };
 
 // The string fields each kind must carry, the ones it may carry, and the values the closed ones may take.
 const REQUIRED: Record<ResumeTokenKind, readonly string[]> = {
@@ -30,7 +33,7 @@ const OPTIONAL: Partial<Record<ResumeTokenKind, readonly string[]>> = {
   "operation-location": ["resultUrl"],
 };
 const VALUES: Record<string, readonly string[]> = {
-  method: ["PUT", "PATCH", "DELETE", "POST"],
+  method: LRO_METHODS,
   status: ["succeeded", "failed", "canceled"],
 };
 

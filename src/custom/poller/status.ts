@@ -1,8 +1,8 @@
-import type { OperationStatus } from "@azure/core-lro";
 import type { OperationStatusResultOutput } from "../../generated/outputModels.js";
 import { DevOpsOperationError } from "../errors/devOpsOperationError.js";
-import { readArmErrorDetail } from "../errors/armErrorDetail.js";
+import { isObject, readArmErrorDetail } from "../errors/armErrorDetail.js";
 import { requestedDelay } from "../retry-after.js";
+import { classifyStatus } from "../statusWords.js";
 import type { StatusOutcome } from "./strategy.js";
 
 // What an ARM response says about an operation, read the same way by every strategy: status words, the
@@ -12,30 +12,8 @@ import type { StatusOutcome } from "./strategy.js";
 /** `OperationStatusResult` (common-types v2): what DevOpsOperationResults_Get returns; the generated output model. */
 export type OperationStatusResult = OperationStatusResultOutput;
 
-/** The poller status a status word stands for. */
-export type PolledStatus = Exclude<OperationStatus, "notStarted">;
-
-// ARM's contract names three terminal states; services also spell Canceled "Cancelled", and this API reports its
-// own DeletionSuccess / DeletionFailure. Everything else (InProgress, Accepted, Running, a value invented next year)
-// keeps the poll going. Matched whole and case-insensitively — never by substring, so "FailedOver" or
-// "NotCanceled" do not end an operation.
-const TERMINAL: Readonly<Record<string, PolledStatus>> = {
-  succeeded: "succeeded",
-  failed: "failed",
-  canceled: "canceled",
-  cancelled: "canceled",
-  deletionsuccess: "succeeded",
-  deletionfailure: "failed",
-};
-
-/** The poller status for an ARM status string: terminal ones by name, any other string is "running". */
-export function classifyStatus(status: string): PolledStatus {
-  return TERMINAL[status.trim().toLowerCase()] ?? "running";
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+// The status words are shared with DevOpsOperationError (errors/ does not import the pollers); read here with the rest.
+export { classifyStatus, type PolledStatus } from "../statusWords.js";
 
 /** Case-insensitive header lookup: RLC responses lower-case names, hand-built ones may not. */
 export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -76,7 +54,7 @@ export function readOperationStatusResult(body: unknown, depth = 0): OperationSt
 }
 
 /** A finite number clamped into 0..100, else undefined (the spec bounds it; a server bug should not leak NaN). */
-export function readPercent(value: unknown): number | undefined {
+function readPercent(value: unknown): number | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
   return Math.min(100, Math.max(0, value));
 }
@@ -94,7 +72,7 @@ export function outcomeOfStatusDocument(doc: OperationStatusResult, url: string,
           percentComplete: doc.percentComplete,
         })
       : undefined;
-  return { type: "status", status, operationResult: doc, percentComplete: doc.percentComplete, error, retryAfterMs };
+  return { type: "status", status, operationResult: doc, error, retryAfterMs };
 }
 
 /** `properties.provisioningState` of a resource body, when it is a string. */

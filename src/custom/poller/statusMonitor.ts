@@ -1,5 +1,6 @@
 import type { Client } from "@azure-rest/core-client";
 import { getResult, pollStatusDocument } from "./http.js";
+import type { LroMethod } from "./resumeToken.js";
 import type { PollingStrategy } from "./strategy.js";
 
 // Strategies "azure-async-operation" and "operation-location": the initial response named a status monitor — an
@@ -16,7 +17,7 @@ export interface StatusMonitorInit {
   /** Checked status URL. */
   url: string;
   /** Upper-case method of the initial request. */
-  method: "PUT" | "PATCH" | "DELETE" | "POST";
+  method: LroMethod;
   /** URL of the initial request. */
   resourceUrl: string;
   /** Checked URL whose GET is the result; undefined for a DELETE. */

@@ -9,8 +9,8 @@ import type { OperationStatusResult, PolledStatus } from "./status.js";
 export interface StatusOutcome {
   readonly type: "status";
   readonly status: PolledStatus;
+  /** The status document read, when there was one; its percentComplete is the progress. */
   readonly operationResult?: OperationStatusResult | undefined;
-  readonly percentComplete?: number | undefined;
   /** Set for failed/canceled. */
   readonly error?: DevOpsOperationError | undefined;
   /** The delay the server asked for before the next request, when it sent a usable one. */
@@ -41,8 +41,8 @@ export interface PollRequestOptions {
 }
 
 /**
- * The one contract every polling strategy fulfils (one file each: azureAsyncOperation, operationLocation,
- * location, body, done, operationResult). Strategies know HTTP; the engine knows only this. No strategy imports
+ * The one contract every polling strategy fulfils (one file each: statusMonitor — Azure-AsyncOperation and
+ * Operation-Location —, location, body, done, operationResult). Strategies know HTTP; the engine knows only this. No strategy imports
  * another: what they share is in status.ts (reading) and http.ts (requests).
  */
 export interface PollingStrategy<TResult> {

@@ -19,7 +19,7 @@ import type { DevOpsOperationState } from "./types.js";
 // using only pollOperationResult bundles neither.
 
 /** What the span reports once the wait has settled. */
-export interface WaitSummary {
+interface WaitSummary {
   /** The strategy's state at the end (its status URL may have moved). */
   token: ResumeToken;
   state: DevOpsOperationState<unknown>;
